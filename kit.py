@@ -1,0 +1,146 @@
+"""Set up the kit and run it: the one entry point the README documents.
+
+    python3 kit.py lab      # set up (first time only) and open JupyterLab on the start notebook
+    python3 kit.py test     # set up (first time only) and run every test
+    python3 kit.py regen    # re-execute the notebooks and store their outputs (golden files for nbval)
+
+On Windows use ``py kit.py …``. Only the standard library is used here, because this script runs before
+anything is installed. Everything goes into ``.venv`` next to this file; a second run reinstalls nothing
+unless requirements.txt or pyproject.toml changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+REQUIREMENTS = ROOT / "requirements.txt"
+ENVIRONMENT_YML = ROOT / "environment.yml"
+START_NOTEBOOK = "notebooks/00_start.ipynb"
+STAMP_NAME = "kit-installed.sha256"
+MIN_PYTHON = (3, 11)
+
+
+def say(message: str) -> None:
+    """Print a progress line for the user, surviving consoles that cannot show Japanese."""
+    print(f"[kit] {message}", flush=True)
+
+
+def venv_python(venv_dir: Path | None = None) -> Path:
+    """Return the interpreter inside a virtual environment (.venv by default), on Windows or elsewhere."""
+    venv_dir = venv_dir or VENV
+    if os.name == "nt":
+        return venv_dir / "Scripts" / "python.exe"
+    return venv_dir / "bin" / "python"
+
+
+def install_fingerprint(python: Path) -> str:
+    """Hash everything that decides what gets installed, so an unchanged setup is skipped."""
+    digest = hashlib.sha256()
+    for name in ("requirements.txt", "pyproject.toml"):
+        digest.update((ROOT / name).read_bytes())
+    digest.update(str(python).encode())
+    return digest.hexdigest()
+
+
+def run(cmd: list[str | Path], **kwargs) -> int:
+    """Run a command from the project folder and return its exit code."""
+    env = dict(os.environ, PYTHONUTF8="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
+    return subprocess.call([str(c) for c in cmd], cwd=ROOT, env=env, **kwargs)
+
+
+def ensure_environment(current_env: bool = False) -> Path:
+    """Create .venv (or use the running interpreter) and install the pinned kit into it, once."""
+    if current_env:
+        python = Path(sys.executable)
+        stamp = ROOT / "build" / STAMP_NAME
+    else:
+        python = venv_python()
+        stamp = VENV / STAMP_NAME
+        if not python.exists():
+            say("初回のセットアップ: .venv に専用の Python 環境を作成しています…")
+            venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+    fingerprint = install_fingerprint(python)
+    if stamp.exists() and stamp.read_text(encoding="ascii").strip() == fingerprint:
+        return python
+    say("必要なパッケージをインストールしています（初回は数分かかります。2回目からは省略されます）…")
+    steps = (
+        [python, "-m", "pip", "install", "--requirement", REQUIREMENTS],
+        [python, "-m", "pip", "install", "--no-deps", "--editable", ROOT],
+    )
+    for cmd in steps:
+        if run(cmd) != 0:
+            say("インストールに失敗しました。上のメッセージを確認し、ネットワークにつながっているか確かめてから、"
+                "もう一度同じコマンドを実行してください。")
+            raise SystemExit(1)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint + "\n", encoding="ascii")
+    say("セットアップが完了しました。")
+    return python
+
+
+def render_environment_yml() -> str:
+    """Return environment.yml for conda and Binder: the pins of requirements.txt, verbatim."""
+    pins = [line.strip() for line in REQUIREMENTS.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    lines = [
+        "# Generated from requirements.txt by `python3 kit.py env-file`; do not edit by hand.",
+        "# conda:  conda env create -f environment.yml && conda activate amazon-seller-support-kit",
+        "#         python kit.py lab --current-env",
+        "# Binder: postBuild installs the kit itself into this environment.",
+        "name: amazon-seller-support-kit",
+        "channels:",
+        "  - conda-forge",
+        "dependencies:",
+        f"  - python={MIN_PYTHON[0]}.{MIN_PYTHON[1]}",
+        "  - pip",
+        "  - pip:",
+    ]
+    lines += [f"      - '{pin}'" if ";" in pin else f"      - {pin}" for pin in pins]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    if sys.version_info < MIN_PYTHON:
+        say(f"Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} 以上が必要です（今は {sys.version.split()[0]}）。"
+            "python.org から新しい Python をインストールしてから、もう一度実行してください。")
+        return 1
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")
+    parser = argparse.ArgumentParser(
+        prog="kit.py", description="Amazon 出品者サポート問い合わせ練習キット: セットアップと起動")
+    parser.add_argument("command", choices=["lab", "test", "regen", "setup", "env-file"],
+                        help="lab: JupyterLab を開く / test: すべてのテスト / regen: 保存済み出力の再生成 / "
+                             "setup: インストールのみ / env-file: environment.yml の再生成")
+    parser.add_argument("--current-env", action="store_true",
+                        help="(conda, Binder) .venv を作らず、いま動いている Python 環境に入れる")
+    args, extra = parser.parse_known_args(argv)
+
+    if args.command == "env-file":
+        ENVIRONMENT_YML.write_text(render_environment_yml(), encoding="utf-8")
+        say(f"{ENVIRONMENT_YML.name} を更新しました。")
+        return 0
+    python = ensure_environment(args.current_env)
+    try:
+        if args.command == "lab":
+            say("JupyterLab を起動します。終了するには、このウィンドウで Ctrl+C を押してください。")
+            return run([python, "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", START_NOTEBOOK, *extra])
+        if args.command == "test":
+            return run([python, "-m", "pytest", *extra])
+        if args.command == "regen":
+            return run([python, "tools/regen_notebooks.py", *extra])
+    except KeyboardInterrupt:
+        say("終了しました。")
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

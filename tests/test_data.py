@@ -1,0 +1,227 @@
+"""The data files: every fact of FACTS.md is there, and every loader rejects bad records clearly."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from helpers import data, facts
+
+# FACTS.md sections 1-8: id -> status, as FACTS.md states them (procedures without a stated status: None).
+FACTS_MD = {
+    "HOURS-24H": "confirmed", "HOURS-PHONE": "article", "HOURS-WAIT": "article",
+    "PROC-SELLER-CENTRAL": None, "SC-SMALL": "article", "SC-TOPIC": "confirmed", "SC-FREETEXT": "confirmed",
+    "SC-LOCATION": "changed", "SC-PHONE-CALLBACK": "confirmed",
+    "PROC-SELLER-APP": "article",
+    "PROC-BUYER": None, "PROC-BUYER-PHONE": None, "PROC-BUYER-EMAIL": None, "PROC-BUYER-CHAT": None,
+    "BUYER-MENU": "changed", "BUYER-SCOPE": "confirmed", "BUYER-CALLME": "changed", "BUYER-MAIL-12H": "article",
+    "E164": "confirmed", "ORDER-ID": "confirmed",
+    "CHAN-COMPARE": "article",
+    "TEL-0120": "changed", "TEL-011": "changed", "TEL-022": "unverified", "TEL-SCAM": "confirmed",
+    "PREP-ID": "article", "PREP-RECO": "article",
+    "WHEN-RETURNS": "confirmed", "WHEN-FEEDBACK": "changed", "WHEN-CANCEL": "changed",
+    "REVIEW-MAIL": "article", "REVIEW-OPTIONAL": "article", "REVIEW-OPINION": "article",
+}
+LOADERS = [data.load_facts, data.load_procedures, data.load_situations, data.load_lessons, data.load_hours,
+           data.load_phone_numbers, data.load_channels]
+
+
+@pytest.mark.parametrize("loader", LOADERS, ids=lambda f: f.__name__)
+def test_every_data_file_loads(loader):
+    assert loader()
+
+
+@pytest.mark.parametrize("fact_id, status", FACTS_MD.items())
+def test_every_fact_of_facts_md_is_data_with_its_status(fact_id, status):
+    record = facts.get(fact_id)
+    if status:
+        assert record.status == status
+    assert record.sources and record.verified_on == date(2026, 11, 26)
+
+
+def test_changed_and_unverified_records_carry_a_caution():
+    cautious = [r for r in facts.registry().values() if r.status in data.NEEDS_CAUTION]
+    assert len(cautious) >= 8
+    assert all(r.caution for r in cautious)
+
+
+def test_phone_hours_and_numbers_match_facts_md():
+    phone = next(h for h in data.load_hours() if h.id == "HOURS-PHONE")
+    assert (phone.opens, phone.closes) == (9 * 60, 18 * 60)
+    numbers = {n.id: n.number for n in data.load_phone_numbers()}
+    assert numbers == {"TEL-0120": "0120-999-373", "TEL-011": "011-330-3000", "TEL-022": "022-745-0015"}
+
+
+def test_procedures_have_ordered_steps_with_exact_labels():
+    central = facts.get("PROC-SELLER-CENTRAL")
+    assert [s.labels[0].ja if s.labels else None for s in central.steps] == [
+        "サポートを受ける", "問い合わせ", "サポートを受ける", "上記以外の〜", None]
+    assert central.steps[0].labels[0].en == "Get Support"
+    assert [m.method for m in central.steps[-1].methods] == ["email", "phone", "chat"]
+    buyer = facts.get("PROC-BUYER")
+    assert {m.procedure for m in buyer.steps[-1].methods} == {"PROC-BUYER-PHONE", "PROC-BUYER-EMAIL",
+                                                              "PROC-BUYER-CHAT"}
+
+
+def test_channel_comparison_matches_the_article():
+    rows = {r.feature: (r.chat, r.email, r.phone) for r in data.load_channels()}
+    assert rows["record"] == ("yes", "yes", "no")
+    assert rows["nuance"] == ("no", "no", "yes")
+    assert rows["speed"] == ("fairly_fast", "slowest", "real_time")
+
+
+# ---------------------------------------------------------------- rejections
+
+GOOD_FACT = """
+[[fact]]
+id = "X-1"
+section = 1
+title = "題"
+statement = "文"
+status = "article"
+sources = ["記事"]
+verified_on = 2026-11-26
+"""
+
+GOOD_PROCEDURE = """
+[[procedure]]
+id = "PROC-X"
+title = "題"
+summary = "要約"
+status = "article"
+sources = ["記事"]
+verified_on = 2026-11-26
+
+[[procedure.step]]
+title = "一"
+instruction = "押す"
+"""
+
+HOURS_HEADER = "id,channel,channel_ja,opens,closes,statement,status,sources,verified_on\n"
+GOOD_HOURS_ROW = "HOURS-X,phone,電話,09:00,18:00,文,article,記事,2026-11-26\n"
+
+
+def rejected(loader, path) -> str:
+    with pytest.raises(ValueError) as info:
+        loader.__wrapped__(path)
+    return str(info.value)
+
+
+def test_unknown_status_is_rejected_naming_file_record_and_field(write):
+    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace('"article"', '"confirmd"')))
+    assert "facts.toml" in message and "X-1" in message and "「status」" in message
+    assert "article / confirmed / changed / unverified" in message
+
+
+def test_missing_field_is_rejected(write):
+    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace('title = "題"\n', "")))
+    assert "facts.toml" in message and "X-1" in message and "「title」" in message and "必須" in message
+
+
+def test_duplicate_id_is_rejected(write):
+    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT + GOOD_FACT))
+    assert "facts.toml" in message and "#2 (X-1)" in message and "「id」" in message and "重複" in message
+
+
+@pytest.mark.parametrize("bad", ['"2026-13-01"', '"26/11/2026"', '"昨日"', "2026-11-26T10:00:00"])
+def test_bad_date_is_rejected(write, bad):
+    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace("2026-11-26", bad)))
+    assert "facts.toml" in message and "X-1" in message and "「verified_on」" in message
+
+
+def test_bad_date_in_csv_is_rejected(write):
+    path = write("hours.csv", HOURS_HEADER + GOOD_HOURS_ROW.replace("2026-11-26", "2026-02-30"))
+    message = rejected(data.load_hours, path)
+    assert "hours.csv" in message and "2行目 (HOURS-X)" in message and "「verified_on」" in message
+
+
+def test_empty_step_list_is_rejected(write):
+    no_steps = GOOD_PROCEDURE.split("[[procedure.step]]")[0] + "step = []\n"
+    message = rejected(data.load_procedures, write("procedures.toml", no_steps))
+    assert "procedures.toml" in message and "PROC-X" in message and "「step」" in message and "空" in message
+
+
+def test_procedure_without_steps_is_rejected(write):
+    message = rejected(data.load_procedures,
+                       write("procedures.toml", GOOD_PROCEDURE.split("[[procedure.step]]")[0]))
+    assert "PROC-X" in message and "「step」" in message
+
+
+def test_bad_field_inside_a_step_names_the_step(write):
+    path = write("procedures.toml", GOOD_PROCEDURE + 'kind = "dance"\n')
+    message = rejected(data.load_procedures, path)
+    assert "PROC-X" in message and "step #1" in message and "「kind」" in message
+
+
+def test_changed_fact_without_caution_is_rejected(write):
+    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace('"article"', '"changed"')))
+    assert "X-1" in message and "「caution」" in message
+
+
+def test_caution_on_a_confirmed_fact_is_rejected(write):
+    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT + 'caution = "注意"\n'))
+    assert "「caution」" in message
+
+
+def test_unknown_field_is_rejected(write):
+    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT + 'stauts = "article"\n'))
+    assert "「stauts」" in message
+
+
+def test_toml_syntax_error_names_the_file(write):
+    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT + "id = \n"))
+    assert "facts.toml" in message and "TOML" in message
+
+
+def test_empty_toml_file_is_rejected(write):
+    assert "レコードが1つもありません" in rejected(data.load_facts, write("facts.toml", ""))
+
+
+def test_empty_sources_are_rejected(write):
+    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace('["記事"]', "[]")))
+    assert "「sources」" in message
+
+
+def test_csv_with_unknown_column_is_rejected(write):
+    message = rejected(data.load_hours, write("hours.csv", HOURS_HEADER.replace("opens", "open") + GOOD_HOURS_ROW))
+    assert "hours.csv" in message and "「open」" in message
+
+
+def test_csv_with_missing_column_is_rejected(write):
+    header = HOURS_HEADER.replace("statement,", "")
+    message = rejected(data.load_hours, write("hours.csv", header + GOOD_HOURS_ROW.replace("文,", "")))
+    assert "HOURS-X" in message and "「statement」" in message
+
+
+def test_csv_row_with_wrong_cell_count_is_rejected(write):
+    message = rejected(data.load_hours, write("hours.csv", HOURS_HEADER + GOOD_HOURS_ROW.replace(",文", "")))
+    assert "2行目" in message and "列の数" in message
+
+
+@pytest.mark.parametrize("bad", ["9:00", "25:00", "09:60", "nine"])
+def test_bad_clock_time_is_rejected(write, bad):
+    message = rejected(data.load_hours, write("hours.csv", HOURS_HEADER + GOOD_HOURS_ROW.replace("09:00", bad)))
+    assert "「opens」" in message
+
+
+def test_file_not_in_utf8_is_rejected(write):
+    path = write("hours.csv", (HOURS_HEADER + GOOD_HOURS_ROW).encode("cp932"))
+    assert "UTF-8" in rejected(data.load_hours, path)
+
+
+def test_missing_file_is_a_value_error(tmp_path):
+    assert "見つかりません" in rejected(data.load_facts, tmp_path / "nothing.toml")
+
+
+def test_channel_value_outside_its_vocabulary_is_rejected(write):
+    header = "feature,label_ja,label_en,chat,email,phone,desirable,status,sources,verified_on\n"
+    row = "speed,速さ,Speed,yes,slowest,real_time,yes,article,記事,2026-11-26\n"
+    message = rejected(data.load_channels, write("channels.csv", header + row))
+    assert "speed" in message and "「chat」" in message and "real_time" in message
+
+
+def test_messages_are_japanese(write):
+    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace('"article"', '"x"')))
+    assert re.search(r"[ぁ-んァ-ン]", message)
