@@ -131,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "lab":
             say("JupyterLab を起動します。終了するには、このウィンドウで Ctrl+C を押してください。")
-            return run([python, "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", START_NOTEBOOK, *extra])
+            as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # containers, CI
+            return run([python, "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", *as_root, START_NOTEBOOK, *extra])
         if args.command == "test":
             return run([python, "-m", "pytest", *extra])
         if args.command == "regen":

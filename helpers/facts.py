@@ -98,8 +98,9 @@ def fact_cards(fact_ids: Iterable[str]) -> RichText:
 def legend(example: str = "SC-LOCATION") -> RichText:
     """Explain the marks, with one changed fact shown as the kit shows it everywhere."""
     rows = [(_pill(label, colour), meaning) for label, colour, meaning in [*STATUS_MARKS.values(), OPINION_MARK]]
-    html = ['<table><thead><tr><th>印</th><th>意味</th></tr></thead><tbody>']
-    html += [f"<tr><td>{mark.html}</td><td>{esc(meaning)}</td></tr>" for mark, meaning in rows]
+    left = 'style="text-align:left"'  # JupyterLab right-aligns output tables by default
+    html = [f"<table><thead><tr><th {left}>印</th><th {left}>意味</th></tr></thead><tbody>"]
+    html += [f"<tr><td {left}>{mark.html}</td><td {left}>{esc(meaning)}</td></tr>" for mark, meaning in rows]
     html.append("</tbody></table>")
     text = ["印の意味:"] + [f"  {mark.text} {meaning}" for mark, meaning in rows]
     card = fact_card(get(example))
