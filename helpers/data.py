@@ -229,6 +229,8 @@ class Lesson:
     file: str
     title: str
     summary: str
+    objectives: tuple[str, ...] = ()
+    key_points: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

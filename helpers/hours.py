@@ -48,6 +48,12 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
+def format_japan_time(at: datetime) -> str:
+    """Return "日本時間 11月27日（金）10:05" for an aware datetime."""
+    local = _in_japan(at)
+    return f"日本時間 {local.month}月{local.day}日（{WEEKDAYS_JA[local.weekday()]}）{local.hour}:{local.minute:02d}"
+
+
 def _in_japan(at: datetime) -> datetime:
     if not isinstance(at, datetime):
         raise ValueError("日時（datetime）を渡してください。")
@@ -80,7 +86,7 @@ def phone_answer(at: datetime) -> RichText:
     local = _in_japan(at)
     phone, written = hours_record("phone"), hours_record("written")
     weekday = WEEKDAYS_JA[local.weekday()]
-    when = f"日本時間 {local.month}月{local.day}日（{weekday}）{local.hour}:{local.minute:02d}"
+    when = format_japan_time(local)
     weekend = local.weekday() >= 5
     if is_phone_open(local) and weekend:
         verdict, colour = f"時刻は電話の受付時間（{format_range(phone)}）の内側ですが、今日は{weekday}曜日です。", "#bc4c00"

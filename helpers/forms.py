@@ -1,0 +1,134 @@
+"""Check and tidy what a seller types into Amazon's contact forms.
+
+Each function takes text as typed on a Japanese keyboard (full-width digits, look-alike dashes, stray spaces)
+and returns the form's canonical value, or raises ``ValueError`` with a Japanese message that says what to
+type instead. Messages never repeat what was typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters people type for "-" in numbers. NFKC maps the full-width hyphen-minus to "-" and the half-width
+# prolonged sound mark to "ー", but leaves these alone; "ー" is what Japanese IMEs often insert in numbers.
+DASHES = "-‐‑‒–—―−－ーｰ﹣⁃˗➖"
+_DASH_RE = re.compile(f"[{re.escape(DASHES)}]")
+_SPACE_RE = re.compile(r"\s+")
+ORDER_DIGITS = 17
+CARD_DIGITS = 4
+
+
+def normalize(text: str) -> str:
+    """Fold full-width characters and look-alike dashes, and drop spaces and line breaks."""
+    if not isinstance(text, str):
+        raise ValueError("文字で入力してください。")
+    folded = unicodedata.normalize("NFKC", text)
+    return _SPACE_RE.sub("", _DASH_RE.sub("-", folded))
+
+
+def _digits_only(text: str) -> str:
+    return text.replace("-", "")
+
+
+# ---------------------------------------------------------------- callback number
+
+# Number types that can take Amazon's call back (phonenumbers' names).
+_CALLABLE_TYPES = {"FIXED_LINE", "MOBILE", "FIXED_LINE_OR_MOBILE", "VOIP", "PERSONAL_NUMBER"}
+_REFUSED_TYPES = {
+    "TOLL_FREE": "0120・0800 のフリーダイヤルは国内専用で、海外からかかってくる電話を受けられません。",
+    "UAN": "0570 のナビダイヤルは、海外からかかってくる電話を受けられません。",
+}
+_USE_INSTEAD = "携帯電話（070・080・090）か固定電話の番号を入力してください。"
+
+
+def callback_number(text: str) -> str:
+    """Return what goes after the form's ``+81``: the number without its leading 0, grouped as it is dialled.
+
+    ``"090-1111-2222"`` → ``"90-1111-2222"``, ``"03-1234-5678"`` → ``"3-1234-5678"``. Full-width digits, any
+    dash look-alike, spaces, parentheses and a leading ``+81`` (with or without the stray 0) are accepted.
+    Raises ``ValueError`` for anything that is not a Japanese number able to take a call from abroad.
+    """
+    import phonenumbers
+
+    cleaned = re.sub(r"[()]", "", normalize(text))
+    if not cleaned:
+        raise ValueError("電話番号が入力されていません。自分の電話番号を 090-1111-2222 のように入力してください。")
+    if cleaned.startswith("+"):
+        if not cleaned.startswith("+81"):
+            raise ValueError("日本（+81）以外の国の番号は使えません。日本の電話番号を入力してください。")
+        national = cleaned[3:].lstrip("-")
+        national = national if national.startswith("0") else "0" + national
+    else:
+        national = cleaned
+    if not re.fullmatch(r"[0-9-]+", national, re.ASCII):
+        raise ValueError("電話番号に数字とハイフン以外の文字が入っています。数字だけで入力してください"
+                         "（例: 090-1111-2222）。")
+    digits = _digits_only(national)
+    if not digits.startswith("0"):
+        raise ValueError("国内の電話番号は0から始まります。先頭の0も含めて入力してください（例: 090-1111-2222）。"
+                         "+81 の後ろに入れる形は、こちらで作ります。")
+    if not 10 <= len(digits) <= 11:
+        raise ValueError(f"電話番号の桁数が合いません（入力は{len(digits)}桁）。日本の電話番号は0から始まる10桁"
+                         "（固定電話）か11桁（携帯電話など）です。")
+    number = phonenumbers.parse(digits, "JP")
+    if not phonenumbers.is_valid_number_for_region(number, "JP"):
+        raise ValueError("日本で使われている電話番号の形になっていません。番号を確かめて入力し直してください。")
+    kind = _type_name(phonenumbers.number_type(number))
+    if kind in _REFUSED_TYPES:
+        raise ValueError(_REFUSED_TYPES[kind] + _USE_INSTEAD)
+    if kind not in _CALLABLE_TYPES:
+        raise ValueError("この種類の番号は、折り返しの電話を受ける番号として使えません。" + _USE_INSTEAD)
+    national_format = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return national_format.removeprefix("0")
+
+
+def _type_name(value: int) -> str:
+    from phonenumbers import PhoneNumberType
+
+    return next((name for name, v in vars(PhoneNumberType).items() if name.isupper() and v == value), "UNKNOWN")
+
+
+# ---------------------------------------------------------------- order number
+
+
+def order_number(text: str) -> str:
+    """Return an Amazon order number in its canonical 3-7-7 form, e.g. ``"249-1234567-1234567"``.
+
+    Accepts full-width digits, any dash look-alike, spaces, or 17 bare digits. Refuses anything else,
+    with a hint when the input looks like a tracking ID.
+    """
+    cleaned = normalize(text)
+    if not cleaned:
+        raise ValueError("注文番号が入力されていません。249-1234567-1234567 のような17桁の番号を入力してください。")
+    if not re.fullmatch(r"[0-9-]+", cleaned, re.ASCII):
+        raise ValueError("注文番号は数字だけでできています（例: 249-1234567-1234567）。英字などが入っている番号は、"
+                         "配送の追跡番号など別の番号かもしれません。注文履歴で注文番号を確かめてください。")
+    digits = _digits_only(cleaned)
+    if len(digits) != ORDER_DIGITS:
+        hint = "配送の追跡番号など、別の番号ではありませんか？" if len(digits) <= 13 else ""
+        raise ValueError(f"注文番号は17桁です（入力は{len(digits)}桁）。{hint}"
+                         "249-1234567-1234567 のように 3桁-7桁-7桁 で入力してください。")
+    return f"{digits[:3]}-{digits[3:10]}-{digits[10:]}"
+
+
+# ---------------------------------------------------------------- last four digits
+
+
+def card_last4(text: str) -> str:
+    """Return the last four digits of a card or bank account, refusing anything longer.
+
+    The refused input is never echoed in the message, and the error carries no reference to it.
+    """
+    try:
+        digits = _digits_only(normalize(text))
+    except ValueError:
+        digits = None
+    if digits is None or not re.fullmatch(r"[0-9]*", digits, re.ASCII):
+        raise ValueError("下4桁は数字だけで入力してください（例: 1234）。") from None
+    if len(digits) > CARD_DIGITS:
+        raise ValueError("入力できるのは下4桁だけです。カード番号や口座番号の全部は入力しないでください。"
+                         "最後の4桁だけを入力してください。") from None
+    if len(digits) < CARD_DIGITS:
+        raise ValueError("下4桁を、4桁の数字で入力してください（例: 1234）。") from None
+    return digits

@@ -1,0 +1,214 @@
+"""The form helpers: every rule by example, and properties over messy Japanese-keyboard input."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import data, forms
+
+JAPANESE = re.compile(r"[ぁ-んァ-ヶ一-龠]")
+
+
+def refused(function, text) -> str:
+    with pytest.raises(ValueError) as info:
+        function(text)
+    message = str(info.value)
+    assert JAPANESE.search(message), "messages are in Japanese"
+    return message
+
+
+# ---------------------------------------------------------------- callback_number
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("090-1111-2222", "90-1111-2222"),                # the article's example
+    ("03-1234-5678", "3-1234-5678"),                  # Tokyo: one-digit area code
+    ("06-6123-4567", "6-6123-4567"),
+    ("011-330-3000", "11-330-3000"),                  # Sapporo: two-digit area code
+    ("0466-12-3456", "466-12-3456"),                  # three-digit area code
+    ("050-1234-5678", "50-1234-5678"),                # IP phone
+    ("070-1234-5678", "70-1234-5678"),
+    ("080-2345-6789", "80-2345-6789"),
+    ("09011112222", "90-1111-2222"),                  # bare digits get their real grouping
+    ("０９０－１１１１－２２２２", "90-1111-2222"),   # full-width digits and hyphen
+    ("０９０ー１１１１ー２２２２", "90-1111-2222"),   # katakana long-vowel mark, as IMEs type it
+    ("090‐1111–2222", "90-1111-2222"),                # hyphen and en dash
+    ("090—1111―2222", "90-1111-2222"),                # em dash and horizontal bar
+    ("090−1111ｰ2222", "90-1111-2222"),                # minus sign and half-width prolonged mark
+    (" 090 1111 2222 ", "90-1111-2222"),
+    ("090　1111　2222", "90-1111-2222"),              # ideographic spaces
+    ("090-1111-2222\n", "90-1111-2222"),
+    ("03(1234)5678", "3-1234-5678"),
+    ("（03）1234-5678", "3-1234-5678"),
+    ("+81 90-1111-2222", "90-1111-2222"),
+    ("+81-90-1111-2222", "90-1111-2222"),
+    ("+8190-1111-2222", "90-1111-2222"),
+    ("+81 090-1111-2222", "90-1111-2222"),            # the stray 0 after +81
+    ("+81 (0)90 1111 2222", "90-1111-2222"),
+    ("＋８１　９０ー１１１１ー２２２２", "90-1111-2222"),
+])
+def test_callback_number(typed, expected):
+    assert forms.callback_number(typed) == expected
+
+
+@pytest.mark.parametrize("typed, says", [
+    ("", "入力されていません"),
+    ("   ", "入力されていません"),
+    ("090-abcd-2222", "数字"),
+    ("TEL 090-1111-2222", "数字"),
+    ("090-1111-222", "形"),                            # one digit short
+    ("0901111222233", "桁数"),
+    ("090-1111", "桁数"),
+    ("9011112222", "0から始まります"),                 # already without its 0, but no +81
+    ("+1 650 253 0000", "日本（+81）以外"),
+    ("+44 20 7946 0000", "日本（+81）以外"),
+    ("0120-999-373", "フリーダイヤル"),
+    ("0800-123-4567", "フリーダイヤル"),
+    ("0570-000-123", "ナビダイヤル"),
+    ("020-1234-5678", "この種類の番号"),
+    ("0990-123-456", "この種類の番号"),
+])
+def test_callback_number_refusals_say_what_to_type(typed, says):
+    assert says in refused(forms.callback_number, typed)
+
+
+@pytest.mark.parametrize("typed", ["070-1234-5678", "0120-999-373", "abc"])
+def test_messages_never_repeat_the_number(typed):
+    try:
+        forms.callback_number(typed)
+    except ValueError as exc:
+        assert typed not in str(exc)
+
+
+def test_article_numbers_convert_as_the_data_says():
+    tel011 = next(n for n in data.load_phone_numbers() if n.id == "TEL-011")
+    assert tel011.international == "+81-" + forms.callback_number(tel011.number)
+
+
+# ---------------------------------------------------------------- order_number
+
+
+@pytest.mark.parametrize("typed", [
+    "249-1234567-1234567", "24912345671234567", "２４９－１２３４５６７－１２３４５６７",
+    "２４９ー１２３４５６７ー１２３４５６７", "249 1234567 1234567", " 249‐1234567―1234567\n",
+    "249−1234567−1234567",
+])
+def test_order_number(typed):
+    assert forms.order_number(typed) == "249-1234567-1234567"
+
+
+@pytest.mark.parametrize("typed, says", [
+    ("", "入力されていません"),
+    ("249-1234567-123456", "16桁"),
+    ("249-1234567-12345678", "18桁"),
+    ("2491234567123456", "16桁"),
+    ("249-ABCDEFG-1234567", "数字だけ"),
+    ("TBA123456789012", "追跡番号"),                  # an Amazon Logistics tracking ID
+    ("1234-5678-9012", "追跡番号"),                   # a 12-digit carrier tracking number
+    ("D01-1234567-1234567", "数字だけ"),
+])
+def test_order_number_refusals(typed, says):
+    assert says in refused(forms.order_number, typed)
+
+
+# ---------------------------------------------------------------- card_last4
+
+CARD = "4111 1111 1111 1111"
+
+
+@pytest.mark.parametrize("typed", ["1234", "１２３４", " 1234 ", "12-34"])
+def test_card_last4(typed):
+    assert forms.card_last4(typed) == "1234"
+
+
+@pytest.mark.parametrize("typed, says", [
+    (CARD, "下4桁だけ"), ("12345", "下4桁だけ"), ("123", "4桁の数字"), ("", "4桁の数字"), ("12a4", "数字だけ"),
+])
+def test_card_last4_refusals(typed, says):
+    assert says in refused(forms.card_last4, typed)
+
+
+def test_refused_card_number_is_not_echoed_nor_kept_in_the_error():
+    with pytest.raises(ValueError) as info:
+        forms.card_last4(CARD)
+    error = info.value
+    assert "1111" not in str(error) and "4111" not in repr(error.args)
+    assert error.__context__ is None and error.__cause__ is None
+    assert error.__suppress_context__
+
+
+# ---------------------------------------------------------------- properties
+
+DASH_OR_SPACE = st.sampled_from(list(forms.DASHES) + [" ", "\u3000", "\t", ""])
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def messy(canonical: str, draw) -> str:
+    """Re-type a number: any digit may become full-width, any gap any dash look-alike or space."""
+    out = []
+    for ch in canonical:
+        if ch == "-":
+            out.append(draw(DASH_OR_SPACE))
+        else:
+            out.append(ch.translate(FULL_WIDTH) if draw(st.booleans()) else ch)
+            if draw(st.integers(0, 9)) == 0:
+                out.append(draw(DASH_OR_SPACE))
+    return "".join(out)
+
+
+VALID_NUMBERS = st.one_of(
+    st.tuples(st.sampled_from(["070", "080", "090"]), st.integers(1000, 9999), st.integers(0, 9999)).map(
+        lambda t: f"{t[0]}-{t[1]}-{t[2]:04d}"),
+    st.tuples(st.sampled_from(["03", "06"]), st.integers(1000, 9999), st.integers(0, 9999)).map(
+        lambda t: f"{t[0]}-{t[1]}-{t[2]:04d}"),
+    st.integers(1000, 9999).map(lambda n: f"050-{n}-1234"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(number=VALID_NUMBERS, data=st.data())
+def test_any_valid_number_survives_messy_typing(number, data):
+    expected = forms.callback_number(number)
+    assert expected == number[1:]
+    assert forms.callback_number(messy(number, data.draw)) == expected
+    assert forms.callback_number("+81 " + messy(number[1:], data.draw)) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=st.tuples(st.integers(0, 999), st.integers(0, 9_999_999), st.integers(0, 9_999_999)), data=st.data())
+def test_any_order_number_survives_messy_typing(body, data):
+    canonical = f"{body[0]:03d}-{body[1]:07d}-{body[2]:07d}"
+    assert forms.order_number(messy(canonical, data.draw)) == canonical
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text())
+@pytest.mark.parametrize("function", [forms.callback_number, forms.order_number, forms.card_last4])
+def test_no_input_raises_anything_but_value_error(function, text):
+    try:
+        result = function(text)
+    except ValueError as exc:
+        assert JAPANESE.search(str(exc))
+    else:
+        assert re.fullmatch(r"[0-9-]+", result, re.ASCII)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("0123456789０１２３４５６７８９+＋()（）" + forms.DASHES + " \u3000")))
+@pytest.mark.parametrize("function", [forms.callback_number, forms.order_number, forms.card_last4])
+def test_digit_like_input_raises_only_value_error(function, text):
+    try:
+        function(text)
+    except ValueError:
+        pass
+
+
+@pytest.mark.parametrize("function", [forms.callback_number, forms.order_number, forms.card_last4])
+@pytest.mark.parametrize("value", [None, 1234, b"1234"])
+def test_non_text_is_a_value_error(function, value):
+    with pytest.raises(ValueError):
+        function(value)

@@ -1,0 +1,209 @@
+"""Walkthroughs: every procedure of the data, clicked headless to its end and back."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+from conftest import read_notebook, stored_notebooks
+
+from helpers import data, facts
+from helpers.hours import japan_tz
+from helpers.walkthrough import Walkthrough, walkthrough
+
+PROCEDURES = [p.id for p in data.load_procedures()]
+NOON = datetime(2026, 11, 27, 12, 0, tzinfo=japan_tz())
+
+
+def shown(w: Walkthrough) -> str:
+    return w.views["step"].value
+
+
+def test_every_procedure_has_a_walkthrough_in_a_notebook_of_the_manifest():
+    listed = {lesson.file for lesson in data.load_lessons()}
+    called = set()
+    for path in stored_notebooks():
+        source = "".join("".join(c["source"]) for c in read_notebook(path)["cells"] if c["cell_type"] == "code")
+        found = set(re.findall(r'walkthrough\.walkthrough\("(PROC-[A-Z-]+)"\)', source))
+        assert not found or path.name in listed
+        called |= found
+    assert called == set(PROCEDURES), f"procedures without a walkthrough: {set(PROCEDURES) - called}"
+
+
+@pytest.mark.parametrize("procedure_id", PROCEDURES)
+def test_model_holds_the_steps_from_data(procedure_id):
+    w = walkthrough(procedure_id)
+    assert w.steps == facts.get(procedure_id).steps and w.step == 0
+
+
+@pytest.mark.parametrize("procedure_id", PROCEDURES)
+def test_click_to_the_end_and_back(procedure_id):
+    w = walkthrough(procedure_id, clock=lambda: NOON)
+    n = len(w.steps)
+    assert w.controls["back"].disabled and not w.controls["next"].disabled or n == 1
+    for expected in range(1, n):
+        w.controls["next"].click()
+        assert w.step == expected
+        assert f"ステップ {expected + 1} / {n}" in w.views["label"].value
+        assert w.controls["progress"].value == expected + 1
+        assert w.steps[expected].title in shown(w)
+    assert w.at_end and w.controls["next"].disabled and not w.controls["back"].disabled
+    w.next()
+    assert w.step == n - 1, "next() is a no-op at the last step"
+    for expected in reversed(range(n - 1)):
+        w.controls["back"].click()
+        assert w.step == expected
+    w.back()
+    assert w.step == 0 and w.controls["back"].disabled
+
+
+def test_step_shows_exact_label_highlighted_with_english_label():
+    w = walkthrough("PROC-SELLER-CENTRAL")
+    assert "<mark" in shown(w) and "「サポートを受ける」" in shown(w) and "“Get Support”" in shown(w)
+    w.next()
+    assert "「問い合わせ」" in shown(w) and "英語の画面" not in shown(w), "no English label is invented"
+
+
+@pytest.mark.parametrize("procedure_id", PROCEDURES)
+def test_every_caution_of_a_step_fact_is_visible_at_that_step(procedure_id):
+    w = walkthrough(procedure_id)
+    for index, step in enumerate(w.steps):
+        for fact_id in step.facts:
+            record = facts.get(fact_id)
+            if record.caution:
+                assert facts.esc(record.caution) in shown(w), (procedure_id, index, fact_id)
+        w.next()
+
+
+def test_procedure_caution_is_shown_in_the_header():
+    w = walkthrough("PROC-BUYER")
+    assert facts.esc(facts.get("PROC-BUYER").caution) in w.views["header"].value
+    assert "購入者向けカスタマーサービスは出品者サポートではない" in w.views["header"].value
+
+
+def test_step_notes_are_shown():
+    w = walkthrough("PROC-SELLER-CENTRAL")
+    assert facts.esc(w.steps[0].notes[0]) in shown(w)
+
+
+# ---------------------------------------------------------------- branches
+
+
+def at_choice(procedure_id: str) -> Walkthrough:
+    w = walkthrough(procedure_id)
+    while w.current.kind != "choose_method":
+        w.next()
+    return w
+
+
+@pytest.mark.parametrize("plan, topic_offers, offered", [
+    ("professional", True, ("email", "phone", "chat")),
+    ("individual", True, ("email",)),              # SC-SMALL
+    ("professional", False, ("email",)),           # SC-TOPIC
+    ("individual", False, ("email",)),
+])
+def test_plan_and_topic_decide_the_offered_methods(plan, topic_offers, offered):
+    w = at_choice("PROC-SELLER-CENTRAL")
+    w.controls["plan"].value = plan
+    w.controls["topic"].value = not topic_offers
+    assert w.offered() == offered
+    for method in ("email", "phone", "chat"):
+        label = {"email": "Eメール", "phone": "電話", "chat": "チャット"}[method]
+        mark = "○" if method in offered else "×"
+        assert f"{mark}</span> {label}" in w.views["methods"].value
+
+
+def test_individual_plan_names_the_reason_from_data():
+    w = at_choice("PROC-SELLER-CENTRAL")
+    w.set_situation(plan="individual")
+    assert w.controls["plan"].value == "individual"
+    assert facts.get("SC-SMALL").title in w.views["methods"].value
+
+
+def test_rules_follow_the_data():
+    for procedure in data.load_procedures():
+        for rule in procedure.rules:
+            w = at_choice(procedure.id)
+            if rule.when == "individual_plan":
+                w.set_situation(plan="individual")
+            else:
+                w.set_situation(topic_offers_phone_chat=False)
+            assert set(w.offered()) == set(rule.offer)
+
+
+def test_branch_controls_only_where_the_procedure_branches():
+    central = walkthrough("PROC-SELLER-CENTRAL")
+    assert central.controls["plan"] in central._areas["choose_method"].children
+    buyer = at_choice("PROC-BUYER")
+    assert buyer.controls["plan"] not in buyer._area.children[0].children
+    assert "購入者として: 電話" in buyer.views["methods"].value
+
+
+def test_bad_plan_is_a_japanese_value_error():
+    with pytest.raises(ValueError, match="出品プラン"):
+        walkthrough("PROC-SELLER-CENTRAL").set_situation(plan="gold")
+
+
+def test_app_route_says_its_methods_are_not_known():
+    w = at_choice("PROC-SELLER-APP")
+    assert "記事に書かれていません" in shown(w) and w.offered() == ()
+
+
+# ---------------------------------------------------------------- the phone and e-mail steps
+
+
+def test_phone_step_turns_a_typed_number_into_what_follows_plus81():
+    w = walkthrough("PROC-BUYER-PHONE")
+    assert w.current.kind == "phone_input" and w._area.children
+    w.controls["phone"].value = "０９０ー１１１１ー２２２２"
+    assert "<strong>90-1111-2222</strong>" in w.views["phone"].value
+    w.controls["phone"].value = "0120-999-373"
+    assert 'role="alert"' in w.views["phone"].value and "フリーダイヤル" in w.views["phone"].value
+    assert w.controls["phone"].value == "0120-999-373", "what the learner typed stays in the box"
+
+
+def test_email_step_validates_and_gives_the_reply_time_in_japan_time():
+    w = walkthrough("PROC-BUYER-EMAIL", clock=lambda: datetime(2026, 11, 27, 3, 30, tzinfo=japan_tz()))
+    c = w.controls
+    c["order"].value, c["product"].value, c["details"].value = "２４９ー１２３４５６７ー１２３４５６７", "水筒", "届いた商品が違う"
+    c["check_email"].click()
+    result = w.views["email"].value
+    hours = facts.get("BUYER-MAIL-12H").values["reply_within_hours"]
+    assert "249-1234567-1234567" in result and f"日本時間 11月27日（金）{3 + hours}:30" in result
+
+
+def test_email_step_lists_every_problem():
+    w = walkthrough("PROC-BUYER-EMAIL", clock=lambda: NOON)
+    w.controls["order"].value = "TBA123"
+    w.check_email()
+    result = w.views["email"].value
+    assert "注文番号:" in result and "商品の名前:" in result and "お問い合わせ内容:" in result
+
+
+def test_unknown_procedure_id():
+    with pytest.raises(KeyError):
+        walkthrough("PROC-NOPE")
+    with pytest.raises(ValueError, match="手順"):
+        walkthrough("SC-SMALL")
+
+
+# ---------------------------------------------------------------- display
+
+
+@pytest.mark.parametrize("procedure_id", PROCEDURES)
+def test_display_has_widget_and_whole_procedure_as_static_fallback(procedure_id):
+    w = walkthrough(procedure_id)
+    bundle = w._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    for index, step in enumerate(w.steps):
+        assert f"ステップ {index + 1} / {len(w.steps)}: {step.title}" in bundle["text/plain"]
+        assert facts.esc(step.title) in bundle["text/html"]
+
+
+def test_buttons_and_inputs_have_descriptions_and_tooltips():
+    w = walkthrough("PROC-BUYER-PHONE")
+    for name in ("back", "next", "phone", "check_email"):
+        assert w.controls[name].description and w.controls[name].tooltip
+    for name in ("plan", "topic", "order", "product", "details", "progress"):
+        assert w.controls[name].description
