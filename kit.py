@@ -3,6 +3,7 @@
     python3 kit.py lab      # set up (first time only) and open JupyterLab on the start notebook
     python3 kit.py test     # set up (first time only) and run every test
     python3 kit.py regen    # re-execute the notebooks and store their outputs (golden files for nbval)
+    python3 kit.py bench    # print the performance figures (bench/run.py)
 
 On Windows use ``py kit.py …``. Only the standard library is used here, because this script runs before
 anything is installed. Everything goes into ``.venv`` next to this file; a second run reinstalls nothing
@@ -116,9 +117,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.reconfigure(errors="replace")
     parser = argparse.ArgumentParser(
         prog="kit.py", description="Amazon 出品者サポート問い合わせ練習キット: セットアップと起動")
-    parser.add_argument("command", choices=["lab", "test", "regen", "setup", "env-file"],
+    parser.add_argument("command", choices=["lab", "test", "regen", "bench", "setup", "env-file"],
                         help="lab: JupyterLab を開く / test: すべてのテスト / regen: 保存済み出力の再生成 / "
-                             "setup: インストールのみ / env-file: environment.yml の再生成")
+                             "bench: 性能の計測 / setup: インストールのみ / env-file: environment.yml の再生成")
     parser.add_argument("--current-env", action="store_true",
                         help="(conda, Binder) .venv を作らず、いま動いている Python 環境に入れる")
     args, extra = parser.parse_known_args(argv)
@@ -137,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             return run([python, "-m", "pytest", *extra])
         if args.command == "regen":
             return run([python, "tools/regen_notebooks.py", *extra])
+        if args.command == "bench":
+            return run([python, "bench/run.py", *extra])
     except KeyboardInterrupt:
         say("終了しました。")
         return 0

@@ -73,6 +73,10 @@ class Hours:
     note: str | None = None
     caution: str | None = None
 
+    @property
+    def title(self) -> str:
+        return f"{self.channel_ja}の受付時間"
+
     def check(self) -> tuple[str, str] | None:
         if self.opens >= self.closes:
             return "closes", "終了時刻は開始時刻より後にしてください。"
@@ -92,6 +96,10 @@ class PhoneNumber:
     verified_on: date
     international: str | None = None
     caution: str | None = None
+
+    @property
+    def title(self) -> str:
+        return f"記事の電話番号（{self.kind_ja}）{self.number}"
 
     def check(self) -> tuple[str, str] | None:
         if not re.fullmatch(r"0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}", self.number):

@@ -39,3 +39,8 @@ def widget_bundle(widget, fallback: RichText) -> dict:
     bundle = dict(widget._repr_mimebundle_() or {})
     bundle.update(fallback._repr_mimebundle_())
     return bundle
+
+
+def styled(styler) -> RichText:
+    """Show a pandas Styler: its HTML (colours, bars) and, for text readers and tests, the plain table."""
+    return RichText(styler.to_html(), styler.data.to_string())

@@ -203,10 +203,46 @@ def _buyer() -> tuple[Exercise, ...]:
     )
 
 
+def _channels() -> tuple[Exercise, ...]:
+    from helpers import contact_log
+    from helpers.channels import CHANNELS, comparison_frame, recommend
+
+    ranked = recommend(comparison_frame(), record=2, speed=1, nuance=0, cannot_phone_at_work=True)
+    best = ranked.iloc[0]
+    names = tuple(CHANNELS.values())
+    table = contact_log.compare(contact_log.read_log(contact_log.SAMPLE))
+    top_rate = table["解決率"].idxmax()
+    return (
+        Exercise(
+            id="04-recommend",
+            question="やり取りを記録に残すことを「とても重視」、返事の早さは「少し重視」、ニュアンスは「気にしない」。"
+                     "仕事中なので、日中は電話できません。おすすめの1位になる方法はどれですか？",
+            options=names,
+            judge=_choice(best["方法"], "おすすめの道具で、同じ条件を選んで確かめてみましょう。"),
+            hint_text="電話は使えない条件です。残る2つのうち、記録が残り、返事も比較的早いのはどちらでしょう。",
+            answer=best["方法"],
+            explanation=f"点数の内訳: {best['理由']}。電話は「{ranked.loc['phone', '使えない理由']}」ため使えません。",
+            wrong_example=next(n for n in names if n != best["方法"]),
+        ),
+        Exercise(
+            id="04-log-rate",
+            question="サンプルの記録（架空のデータ）で、解決率がいちばん高い方法はどれですか？",
+            options=names,
+            judge=_choice(top_rate, "「解決率」の列のバーがいちばん長い行を探しましょう。"),
+            hint_text="「自分の記録で比べる」の表の「解決率」の列を見ます。",
+            answer=top_rate,
+            explanation=f"サンプルでは{top_rate}の解決率が {table.at[top_rate, '解決率']:.0%} で最も高くなっています。"
+                        "ただし架空のデータです。自分の記録で確かめましょう。",
+            wrong_example=next(n for n in names if n != top_rate),
+        ),
+    )
+
+
 _BUILDERS: dict[str, Callable[[], tuple[Exercise, ...]]] = {
     "01": _seller_central,
     "02": _seller_app,
     "03": _buyer,
+    "04": _channels,
 }
 
 

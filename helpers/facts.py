@@ -68,7 +68,7 @@ def badge(status: str, opinion: bool = False) -> RichText:
 
 def fact_card(record, title: str | None = None, statement: str | None = None) -> RichText:
     """Show one fact: its statement, status, caution (if changed or unverified), note and sources."""
-    title = title or getattr(record, "title", record.id)
+    title = title or record.title
     statement = statement or record.statement
     mark = badge(record.status, getattr(record, "opinion", False))
     colour = STATUS_MARKS[record.status][1]

@@ -220,7 +220,8 @@ class Walkthrough:
         plan = w.ToggleButtons(options=[(label, key) for key, label in PLANS.items()], value=self.plan,
                                description="出品プラン", tooltips=["大口出品の場合", "小口出品の場合"],
                                style={"description_width": "initial", "button_width": "auto"})
-        topic = w.Checkbox(value=False, description="選んだ項目に電話・チャットが表示されない", indent=False)
+        topic = w.Checkbox(value=False, description="選んだ項目に電話・チャットが表示されない", indent=False,
+                           layout=w.Layout(width="auto"))
         plan.observe(lambda c: self.set_situation(plan=c["new"]), names="value")
         topic.observe(lambda c: self.set_situation(topic_offers_phone_chat=not c["new"]), names="value")
         phone = w.Text(description="自分の電話番号", placeholder="例: 090-1111-2222", continuous_update=False,

@@ -1,0 +1,310 @@
+"""The seller's own contact log: read it as Excel saves it, refuse bad rows with reasons, compare channels.
+
+A log is a CSV file with the columns of ``data/contact_log_template.csv`` (Japanese or English headers):
+日時 (Japan time), 方法 (チャット / メール / 電話, or chat / email / phone), 内容, 返信までの分, 解決 (はい /
+いいえ), ケースID. Files may be UTF-8, UTF-8 with BOM, or Shift_JIS (cp932) as Excel saves them. Every
+step is vectorised: there is no Python loop over rows.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import io
+import unicodedata
+from pathlib import Path
+
+from helpers.data import DATA_DIR
+from helpers.display import RichText, esc, styled, widget_bundle
+
+SAMPLE = DATA_DIR / "sample_contact_log.csv"
+TEMPLATE = DATA_DIR / "contact_log_template.csv"
+
+# canonical name: (Japanese header, English header, required)
+COLUMNS = {
+    "datetime": ("日時", "datetime", True),
+    "channel": ("方法", "channel", True),
+    "topic": ("内容", "topic", False),
+    "minutes_to_first_reply": ("返信までの分", "minutes_to_first_reply", True),
+    "resolved": ("解決", "resolved", True),
+    "case_id": ("ケースID", "case_id", False),
+}
+CHANNEL_NAMES = {"チャット": "chat", "chat": "chat", "メール": "email", "eメール": "email", "email": "email",
+                 "e-mail": "email", "mail": "email", "電話": "phone", "phone": "phone", "tel": "phone"}
+CHANNELS_JA = {"chat": "チャット", "email": "メール", "phone": "電話"}
+RESOLVED = {"はい": True, "解決": True, "解決済み": True, "済": True, "yes": True, "y": True, "true": True, "1": True,
+            "○": True, "いいえ": False, "未解決": False, "no": False, "n": False, "false": False, "0": False,
+            "×": False}
+# Tried in order on the rows the previous formats could not read (Excel writes 2026/11/27 10:05).
+DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+
+
+@dataclasses.dataclass(frozen=True)
+class ContactLog:
+    """A read log: ``frame`` holds the accepted rows, typed; ``rejected`` each refused row with its reason."""
+
+    frame: object
+    rejected: object
+    source: str
+
+    @property
+    def total(self) -> int:
+        return len(self.frame) + len(self.rejected)
+
+    def summary(self) -> RichText:
+        text = (f"{self.source}: {self.total}行のうち、{len(self.frame)}行を読み込みました。"
+                + (f"{len(self.rejected)}行は内容に問題があるため除きました（理由は下の表）。" if len(self.rejected)
+                   else "除いた行はありません。"))
+        return RichText(f"<p>{esc(text)}</p>", text)
+
+
+def _fold(value: str) -> str:
+    return unicodedata.normalize("NFKC", str(value)).strip().lower()
+
+
+def _encoding(head: bytes) -> str:
+    """Guess the encoding from the start of a file: UTF-8 (pandas drops a BOM itself), else Shift_JIS."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp932"
+
+
+def read_log(path) -> ContactLog:
+    """Read a contact log CSV; raise ``ValueError`` (in Japanese) for a file that cannot be a log."""
+    path = Path(path)
+    try:
+        with path.open("rb") as file:
+            head = file.read(65536)
+    except FileNotFoundError:
+        raise ValueError(f"ファイル「{path.name}」が見つかりません。ファイルの場所と名前を確かめてください。") from None
+    except (IsADirectoryError, PermissionError):
+        raise ValueError(f"「{path.name}」を開けません。CSV ファイルを指定してください。") from None
+    return _read(lambda: path, head, path.name)
+
+
+def read_log_bytes(content: bytes, name: str = "アップロードしたファイル") -> ContactLog:
+    """Read a contact log from the bytes of a CSV file (e.g. an upload)."""
+    return _read(lambda: io.BytesIO(content), content[:65536], name)
+
+
+def _read(open_source, head: bytes, name: str) -> ContactLog:
+    import pandas as pd
+
+    encoding = _encoding(head)
+    try:
+        header = pd.read_csv(open_source(), nrows=0, encoding=encoding).columns
+    except pd.errors.EmptyDataError:
+        raise ValueError(f"{name}: ファイルが空です。1行目に見出し（{_headers()}）を書いてください。") from None
+    except (UnicodeDecodeError, pd.errors.ParserError):
+        raise ValueError(f"{name}: CSV として読めません。Excel で「CSV UTF-8（コンマ区切り）」を選んで"
+                         "保存し直してください。") from None
+    columns = _match_columns(header, name)
+    dtypes = {columns[c]: "category" for c in ("channel", "resolved")}
+    dtypes |= {columns[c]: "str" for c in ("datetime", "topic", "case_id") if c in columns}
+    try:
+        raw = pd.read_csv(open_source(), encoding=encoding, dtype=dtypes,
+                          keep_default_na=False, na_values=[""], skipinitialspace=True)
+    except UnicodeDecodeError:
+        raise ValueError(f"{name}: 文字コードが途中で変わっているため読めません。UTF-8 か Shift_JIS の"
+                         "どちらかで保存し直してください。") from None
+    except pd.errors.ParserError as exc:
+        raise ValueError(f"{name}: 列の数が見出しと合わない行があります（{_parser_line(exc)}）。"
+                         "区切りのコンマが多すぎないか確かめてください。") from None
+    if raw.empty:
+        raise ValueError(f"{name}: データの行がありません。2行目から、1件の問い合わせを1行に書いてください。")
+    picked = raw[list(columns.values())]  # other columns (a memo, say) are read but not used
+    return _validate(picked.set_axis(list(columns), axis=1), name)
+
+
+def _headers() -> str:
+    return "、".join(ja for ja, _, _ in COLUMNS.values())
+
+
+def _parser_line(exc: Exception) -> str:
+    import re
+
+    match = re.search(r"line (\d+)", str(exc))
+    return f"{match[1]}行目" if match else "場所は不明"
+
+
+def _match_columns(header, name: str) -> dict[str, str]:
+    """Map canonical names to the file's own headers (Japanese or English, any width or case)."""
+    found = {}
+    for column in header:
+        for canonical, (ja, en, _) in COLUMNS.items():
+            if _fold(column) in (_fold(ja), _fold(en)):
+                found.setdefault(canonical, column)
+    missing = [f"{ja}（{en}）" for c, (ja, en, required) in COLUMNS.items() if required and c not in found]
+    if missing:
+        raise ValueError(f"{name}: 必要な列がありません: {'、'.join(missing)}。1行目の見出しを"
+                         f" {_headers()} にしてください（ひな形: contact_log_template.csv）。")
+    return found
+
+
+def _codes(column, names: dict, targets: list):
+    """Map a categorical column through ``names`` (folded text -> target) to codes of ``targets``; -1 = unknown."""
+    import numpy as np
+
+    lookup = [targets.index(names[_fold(c)]) if _fold(c) in names else -1 for c in column.cat.categories]
+    return np.array(lookup + [-1], dtype=np.int8)[column.cat.codes.to_numpy()]  # code -1 (empty) -> last
+
+
+def _validate(raw, name: str) -> ContactLog:
+    import numpy as np
+    import pandas as pd
+
+    # The common format runs on every row; the others only on rows still unread, stripped of stray spaces.
+    when = pd.to_datetime(raw["datetime"], format=DATETIME_FORMATS[0], errors="coerce")
+    for fmt in DATETIME_FORMATS[1:]:
+        unread = when.isna() & raw["datetime"].notna()
+        if not unread.any():
+            break
+        when.loc[unread] = pd.to_datetime(raw.loc[unread, "datetime"].str.strip(), format=fmt, errors="coerce")
+    channel = _codes(raw["channel"], CHANNEL_NAMES, list(CHANNELS_JA))
+    resolved = _codes(raw["resolved"], RESOLVED, [False, True])
+    minutes = pd.to_numeric(raw["minutes_to_first_reply"], errors="coerce").to_numpy(dtype=float)
+
+    problems = {
+        "日時が読めません（2026-11-27 10:05 のように書いてください）": when.isna().to_numpy(),
+        "方法が分かりません（チャット・メール・電話 のどれかにしてください）": channel < 0,
+        "返信までの分が数字ではありません（半角の数字で書いてください）": ~np.isfinite(minutes),
+        "返信までの分がマイナスです（0以上にしてください）": minutes < 0,
+        "解決が分かりません（はい・いいえ のどちらかにしてください）": resolved < 0,
+    }
+    bad = np.logical_or.reduce(list(problems.values()))
+
+    frame = pd.DataFrame({
+        "datetime": when,
+        "channel": pd.Categorical.from_codes(np.where(bad, -1, channel), categories=list(CHANNELS_JA)),
+        "topic": raw["topic"] if "topic" in raw else "",
+        "minutes_to_first_reply": minutes,
+        "resolved": resolved == 1,
+        "case_id": raw["case_id"] if "case_id" in raw else "",
+    })
+    if not bad.any():
+        return ContactLog(frame=frame, rejected=_rejected(raw.iloc[:0], []), source=name)
+    reasons = np.full(int(bad.sum()), "", dtype=object)
+    for text, mask in problems.items():
+        hit = mask[bad]
+        reasons[hit] = np.where(reasons[hit] == "", text, reasons[hit] + "、" + text)
+    return ContactLog(frame=frame.loc[~bad].reset_index(drop=True), rejected=_rejected(raw.loc[bad], reasons),
+                      source=name)
+
+
+def _rejected(rows, reasons):
+    """The refused rows as read, with their line in the file and the reasons."""
+    rejected = rows.astype(object).rename(columns={c: COLUMNS[c][0] for c in COLUMNS})
+    rejected.insert(0, "理由", reasons)
+    rejected.insert(0, "行", rows.index + 2)  # line 1 is the header
+    return rejected.reset_index(drop=True)
+
+
+def compare(log: ContactLog):
+    """Compare the channels of a log: count, median minutes to the first reply, resolution rate."""
+    grouped = log.frame.groupby("channel", observed=False)
+    result = grouped.agg(count=("minutes_to_first_reply", "size"),
+                         median_minutes=("minutes_to_first_reply", "median"),
+                         resolved_rate=("resolved", "mean"))
+    result.index = result.index.map(CHANNELS_JA)
+    result.index.name = "方法"
+    return result.rename(columns={"count": "件数", "median_minutes": "最初の返信までの分（中央値）",
+                                  "resolved_rate": "解決率"})
+
+
+def comparison_view(comparison) -> RichText:
+    """Show the comparison as bars: shorter waits and higher resolution rates stand out."""
+    wait, rate = "最初の返信までの分（中央値）", "解決率"
+    styler = (comparison.style.set_uuid("log")
+              .bar(subset=[wait], color="#f4b183", vmin=0)
+              .bar(subset=[rate], color="#8fd19e", vmin=0, vmax=1)
+              .bar(subset=["件数"], color="#9ecbff", vmin=0)
+              .format({wait: "{:.0f} 分", rate: "{:.0%}", "件数": "{:d} 件"}, na_rep="記録なし")
+              .set_caption("あなたの記録から見た、方法ごとの比較（バーが長いほど値が大きい）")
+              .set_table_styles([{"selector": "th, td", "props": "text-align:left;padding:.3em .8em;min-width:8em"}]))
+    return styled(styler)
+
+
+def rejected_view(log: ContactLog) -> RichText:
+    """Show the refused rows with their line numbers and reasons."""
+    if log.rejected.empty:
+        return RichText("", "")
+    styler = log.rejected.style.set_uuid("rejected").hide(axis="index").set_table_styles(
+        [{"selector": "th, td", "props": "text-align:left;padding:.2em .6em"}])
+    return RichText("<p><strong>読み込まなかった行</strong>（直してから、もう一度読み込めます）</p>" + styler.to_html(),
+                    "読み込まなかった行:\n" + log.rejected.to_string(index=False))
+
+
+def template_table() -> RichText:
+    """Describe the columns of a log, as in ``data/contact_log_template.csv``."""
+    import pandas as pd
+
+    examples = {"datetime": "2026-11-27 10:05", "channel": "チャット / メール / 電話", "topic": "FBA納品の不備",
+                "minutes_to_first_reply": "15", "resolved": "はい / いいえ", "case_id": "（ケースの番号）"}
+    frame = pd.DataFrame([{"見出し（日本語）": ja, "見出し（英語）": en, "必須": "○" if required else "",
+                           "書き方の例": examples[c]} for c, (ja, en, required) in COLUMNS.items()])
+    return styled(frame.style.set_uuid("template").hide(axis="index").set_table_styles(
+        [{"selector": "th, td", "props": "text-align:left;padding:.2em .6em"}]))
+
+
+def save_template(path="contact_log_template.csv") -> RichText:
+    """Copy the empty template next to the notebook, to open in Excel; an existing file is never overwritten."""
+    target = Path(path)
+    if target.exists():
+        return RichText(f"<p>{esc(target.name)} はもうあります。上書きはしませんでした。</p>",
+                        f"{target.name} はもうあります。上書きはしませんでした。")
+    target.write_bytes(TEMPLATE.read_bytes())
+    text = f"{target.name} を作りました。Excel で開いて記録し、「CSV UTF-8（コンマ区切り）」で保存してください。"
+    return RichText(f"<p>{esc(text)}</p>", text)
+
+
+def report(path) -> RichText:
+    """Read a log and show everything in one go; a bad file gets its Japanese message, not a traceback."""
+    try:
+        log = read_log(path)
+    except ValueError as exc:
+        return RichText(f'<div role="alert" style="color:#cf222e">{esc(exc)}</div>', str(exc))
+    return _report(log)
+
+
+def _report(log: ContactLog) -> RichText:
+    parts = [log.summary()]
+    if len(log.frame):
+        parts.append(comparison_view(compare(log)))
+    parts.append(rejected_view(log))
+    return RichText("\n".join(p.html for p in parts), "\n".join(p.text for p in parts if p.text))
+
+
+class Uploader:
+    """Choose a CSV file in the browser and see its report; the file stays in the notebook's memory only."""
+
+    def __init__(self):
+        import ipywidgets as w
+
+        self.upload = w.FileUpload(accept=".csv", multiple=False, description="CSV を選ぶ",
+                                   tooltip="自分の問い合わせ記録の CSV ファイルを選びます（保存はされません）")
+        self.result = w.HTML()
+        self.controls = {"upload": self.upload}
+        self.upload.observe(lambda change: self.show(change["new"]), names="value")
+        self.widget = w.VBox([self.upload, self.result])
+
+    def show(self, files) -> RichText:
+        if not files:
+            return RichText("", "")
+        first = files[0]
+        try:
+            shown = _report(read_log_bytes(bytes(first["content"]), first["name"]))
+        except ValueError as exc:
+            shown = RichText(f'<div role="alert" style="color:#cf222e">{esc(exc)}</div>', str(exc))
+        self.result.value = shown.html
+        return shown
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        text = "自分の記録を読み込む — ノートブックを実行すると、ここで CSV ファイルを選べます。"
+        return widget_bundle(self.widget, RichText(f"<p>{esc(text)}</p>", text))
+
+
+def uploader() -> Uploader:
+    """Build the upload widget for the seller's own log."""
+    return Uploader()

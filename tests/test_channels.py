@@ -1,0 +1,145 @@
+"""The channel comparison, the constraints and the recommender."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from helpers import channels, data
+from helpers.hours import japan_tz
+
+FRAME = channels.comparison_frame()
+NOON = datetime(2026, 11, 27, 12, 0, tzinfo=japan_tz())
+EVENING = datetime(2026, 11, 27, 20, 0, tzinfo=japan_tz())
+
+
+def test_comparison_frame_matches_the_data():
+    rows = data.load_channels()
+    assert list(FRAME.index) == [r.feature for r in rows]
+    for r in rows:
+        assert FRAME.loc[r.feature, ["chat", "email", "phone"]].tolist() == [r.chat, r.email, r.phone]
+        assert FRAME.at[r.feature, "desirable"] == (r.desirable == "yes")
+
+
+def test_comparison_table_has_japanese_headers_marks_and_colours():
+    table = channels.comparison_table()
+    for header in ("チャット", "メール", "電話", "やり取りが記録に残る（Record of the exchange remains）"):
+        assert header in table.text
+    assert "◎ リアルタイム" in table.text and "×" in table.text
+    assert "background-color:#dafbe1" in table.html.replace(" ", "") and "#ffebe9" in table.html
+    assert 'id="T_channels"' in table.html, "a fixed table id keeps stored outputs stable"
+
+
+def test_undesirable_features_are_red_where_present():
+    html = channels.comparison_table().html
+    # "may get buried" is present for e-mail (row 4, column 1): bad for the seller
+    block = html[html.index("#T_channels_row0_col2"):html.index("}", html.index("#T_channels_row0_col2"))]
+    assert "#T_channels_row4_col1" in block and "#ffebe9" in block
+
+
+def test_constraints_come_from_data():
+    text = channels.constraints_table().text
+    assert "9:00〜18:00" in text and "HOURS-PHONE" in text and "SC-SMALL" in text and "SC-TOPIC" in text
+
+
+def ranking(**settings):
+    return channels.recommend(FRAME, **settings)
+
+
+@pytest.mark.parametrize("settings, order", [
+    ({}, ["chat", "phone", "email"]),
+    ({"record": 0, "speed": 2, "nuance": 2}, ["phone", "chat", "email"]),
+    ({"record": 2, "speed": 0, "nuance": 0}, ["chat", "email", "phone"]),
+    ({"record": 0, "speed": 0, "nuance": 0}, ["chat", "email", "phone"]),
+    ({"record": 2, "speed": 1, "nuance": 0, "cannot_phone_at_work": True}, ["chat", "email", "phone"]),
+    ({"record": 0, "speed": 2, "nuance": 2, "at": EVENING}, ["chat", "email", "phone"]),
+    ({"record": 0, "speed": 2, "nuance": 2, "at": NOON}, ["phone", "chat", "email"]),
+    ({"plan": "individual", "speed": 2}, ["email", "phone", "chat"]),  # phone and chat tie at 2.5
+    ({"topic_offers_phone_chat": False, "nuance": 2}, ["email", "phone", "chat"]),
+])
+def test_ranking_for_situations(settings, order):
+    assert list(ranking(**settings).index) == order
+
+
+def test_unavailable_channels_stay_with_their_reason():
+    ranked = ranking(plan="individual")
+    assert len(ranked) == 3
+    assert ranked.loc["phone", "使える"] == "×" and "SC-SMALL" in ranked.loc["phone", "使えない理由"]
+    assert ranked.loc["email", "使える"] == "○" and ranked.loc["email", "使えない理由"] == "—"
+    evening = ranking(at=EVENING)
+    assert "HOURS-PHONE" in evening.loc["phone", "使えない理由"]
+
+
+def test_same_inputs_same_ranking():
+    first = ranking(record=2, speed=1, nuance=0, at=NOON)
+    assert first.equals(ranking(record=2, speed=1, nuance=0, at=NOON))
+
+
+def test_scores_follow_the_documented_weights():
+    ranked = ranking(record=2, speed=1, nuance=0)
+    # chat: record yes (2×1) + speed fairly_fast (1×0.5) + casual yes (0.5×1) = 3.0
+    assert ranked.loc["chat", "点数"] == 3.0
+    # email: record (2) + speed slowest (0) + casual (0.5) − buried (0.5) = 2.0
+    assert ranked.loc["email", "点数"] == 2.0
+    # phone: speed real_time (1) − passed around (0.5) = 0.5
+    assert ranked.loc["phone", "点数"] == 0.5
+    assert "やり取りが記録に残る: ○（+2）" in ranked.loc["chat", "理由"]
+
+
+def test_ties_follow_the_stated_rule():
+    tied = FRAME.copy()
+    tied[["chat", "email", "phone"]] = "no"
+    tied.loc["speed", ["chat", "email", "phone"]] = "slowest"
+    assert list(channels.recommend(tied).index) == list(channels.TIE_ORDER)
+
+
+def test_ranking_is_pure():
+    before = FRAME.copy()
+    ranking(record=2, at=NOON)
+    assert FRAME.equals(before)
+
+
+@pytest.mark.parametrize("bad", [{"record": 3}, {"speed": -1}, {"nuance": "とても"}, {"plan": "gold"}])
+def test_bad_settings_are_japanese_value_errors(bad):
+    with pytest.raises(ValueError, match="[ぁ-ん]"):
+        ranking(**bad)
+
+
+def test_naive_time_is_refused():
+    with pytest.raises(ValueError, match="タイムゾーン"):
+        ranking(at=datetime(2026, 11, 27, 12, 0))
+
+
+def test_weights_table_documents_every_feature():
+    text = channels.weights_table().text
+    for label in FRAME["label_ja"]:
+        assert label in text
+
+
+def test_recommender_widget_updates_on_every_control():
+    r = channels.recommender(clock=lambda: EVENING)
+    assert list(r.ranking.index) == ["chat", "email", "phone"]  # the phone desk is closed at 20:00
+    r.controls["use_clock"].value = False
+    assert list(r.ranking.index) == ["chat", "phone", "email"]
+    r.controls["plan"].value = "individual"
+    assert r.ranking.iloc[0]["方法"] == "メール" and "おすすめ: メール" in r.result.value
+    r.controls["plan"].value = "professional"
+    r.controls["speed"].value = 2
+    r.controls["nuance"].value = 2
+    r.controls["record"].value = 0
+    assert r.ranking.index[0] == "phone"
+    r.controls["cannot_phone_at_work"].value = True
+    assert r.ranking.index[-1] == "phone" and "仕事中" in r.result.value
+
+
+def test_recommender_static_fallback_is_deterministic():
+    a = channels.recommender(clock=lambda: NOON)._repr_mimebundle_()
+    b = channels.recommender(clock=lambda: EVENING)._repr_mimebundle_()
+    assert a["text/plain"] == b["text/plain"] and a["text/html"] == b["text/html"]
+    assert "application/vnd.jupyter.widget-view+json" in a
+
+
+def test_recommender_controls_are_described():
+    r = channels.recommender(clock=lambda: NOON)
+    assert all(control.description for control in r.controls.values())
