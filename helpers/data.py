@@ -214,6 +214,7 @@ class Situation:
 
     id: str
     title: str
+    case_subject: str
     example: str
     article_view: str
     what_to_do: Annotated[tuple[str, ...], NonEmpty]
@@ -224,10 +225,21 @@ class Situation:
     caution: str | None = None
     beyond: tuple[str, ...] = ()
     values: Mapping[str, Any] = dataclasses.field(default_factory=lambda: types.MappingProxyType({}))
+    recommend: Mapping[str, Any] = dataclasses.field(default_factory=lambda: types.MappingProxyType({}))
+    recommend_why: str | None = None
 
     @property
     def statement(self) -> str:
         return self.article_view
+
+    def check(self) -> tuple[str, str] | None:
+        if set(self.recommend) - {"record", "speed", "nuance"}:
+            return "recommend", "使えるのは record / speed / nuance だけです。"
+        if any(v not in (0, 1, 2) for v in self.recommend.values()):
+            return "recommend", "重みは 0・1・2 のどれかにしてください。"
+        if bool(self.recommend) != bool(self.recommend_why):
+            return "recommend_why", "recommend を書いたら、その理由（recommend_why）も書いてください。"
+        return None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -239,6 +251,7 @@ class Lesson:
     summary: str
     objectives: tuple[str, ...] = ()
     key_points: tuple[str, ...] = ()
+    walkthroughs: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -247,6 +260,30 @@ class Lesson:
     def check(self) -> tuple[str, str] | None:
         if not re.fullmatch(r"[0-9]{2}_[a-z0-9_]+\.ipynb", self.file):
             return "file", "「01_seller_central.ipynb」のように、2桁の番号_英小文字.ipynb で書いてください。"
+        return None
+
+
+@dataclasses.dataclass(frozen=True)
+class Question:
+    """A question of the final quiz (``data/quiz.toml``), tied to the facts it tests."""
+
+    id: str
+    section: int
+    facts: Annotated[tuple[str, ...], NonEmpty]
+    question: str
+    options: Annotated[tuple[str, ...], NonEmpty]
+    answer: int
+    explanation: str
+
+    def check(self) -> tuple[str, str] | None:
+        if len(self.options) < 2:
+            return "options", "選択肢を2つ以上書いてください。"
+        if len(set(self.options)) != len(self.options):
+            return "options", "同じ選択肢が2回書かれています。"
+        if not 0 <= self.answer < len(self.options):
+            return "answer", f"0〜{len(self.options) - 1} のどれか（正解の選択肢の番号、0から数える）を書いてください。"
+        if not 1 <= self.section <= 9:
+            return "section", f"{self.section} は範囲外です。FACTS.md の節番号 1〜9 を書いてください。"
         return None
 
 
@@ -275,6 +312,12 @@ def load_situations(path: Path = DATA_DIR / "situations.toml") -> tuple[Situatio
 def load_lessons(path: Path = DATA_DIR / "lessons.toml") -> tuple[Lesson, ...]:
     """Load and validate the manifest ``lessons.toml``."""
     return _load_toml(Path(path), "lesson", Lesson)
+
+
+@functools.cache
+def load_quiz(path: Path = DATA_DIR / "quiz.toml") -> tuple[Question, ...]:
+    """Load and validate the quiz ``quiz.toml``."""
+    return _load_toml(Path(path), "question", Question)
 
 
 @functools.cache

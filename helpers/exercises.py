@@ -11,7 +11,7 @@ import dataclasses
 import unicodedata
 from collections.abc import Callable
 
-from helpers import data, facts, forms
+from helpers import data, facts, forms, progress
 from helpers.display import RichText, esc, widget_bundle
 
 _OK, _NG, _INFO = "#1a7f37", "#cf222e", "#0969da"
@@ -47,6 +47,7 @@ class Exercise:
             return _result(False, "答えがまだ入力されていません。答えを入力（または選択）してから、もう一度確かめてください。", _INFO)
         problem = self.judge(answer)
         if problem is None:
+            progress.safely_record(f"exercise:{self.id}")
             return _result(True, f"正解です！ {self.explanation}", _OK)
         return _result(False, f"もう一度考えてみましょう。{problem} 分からないときは hint() でヒントを見られます。", _NG)
 
@@ -238,11 +239,95 @@ def _channels() -> tuple[Exercise, ...]:
     )
 
 
+def _preparation() -> tuple[Exercise, ...]:
+    prep, scam = facts.get("PREP-ID"), facts.get("TEL-SCAM")
+    right = "カードか口座の下4桁"
+    options = ("カード番号の全部", right, "ワンタイムコード", "セラーセントラルのパスワード")
+    return (
+        Exercise(
+            id="05-what-to-tell",
+            question="電話で本人確認を求められました。伝えてよいものはどれですか？",
+            options=options,
+            judge=_choice(right, "それは電話で伝えてはいけない情報です。"),
+            hint_text="電話の前に用意しておくものを思い出しましょう。伝えるのは、ほんの一部の桁だけです。",
+            answer=right,
+            explanation=f"{prep.statement} {scam.statement}",
+            wrong_example="ワンタイムコード",
+        ),
+        Exercise(
+            id="05-last4",
+            question="登録したカードの番号は、最後の4桁が 1234 です。チェックリストの「下4桁」の欄には、"
+                     "どう入力しますか？",
+            judge=lambda answer: _last4_problem(answer, "1234"),
+            hint_text="入れるのは最後の4桁だけです。",
+            answer="1234",
+            explanation="最後の4桁の 1234 だけを入力します。それより多い桁は、どこにも入力しません。",
+            wrong_example="91234",
+        ),
+    )
+
+
+def _last4_problem(answer: str, expected: str) -> str | None:
+    try:
+        return None if forms.card_last4(answer) == expected else "最後の4桁を確かめましょう。"
+    except ValueError as exc:
+        return str(exc)
+
+
+def _situations() -> tuple[Exercise, ...]:
+    cancel = facts.get("WHEN-CANCEL")
+    right = "「注文管理」から自分でキャンセルし、購入者に連絡する"
+    options = ("すぐにテクニカルサポートに電話してキャンセルしてもらう", right, "購入者からの連絡を待つ")
+    return (
+        Exercise(
+            id="06-cancel-first",
+            question="間違えて出品した商品が売れてしまいました。公式の説明に沿うと、まず何をしますか？",
+            options=options,
+            judge=_choice(right, "記事の考え方と、その横の注意書きを読み比べましょう。"),
+            hint_text="場面の一覧で「急いで注文をキャンセルしたいとき」を選び、▲ 注意 を読みましょう。",
+            answer=right,
+            explanation=f"{cancel.caution}（記事はサポートに頼む方法を挙げていますが、{facts.badge(cancel.status).text}）",
+            wrong_example=options[0],
+        ),
+        Exercise(
+            id="06-redact",
+            question="ケースの下書きで、自動的に伏せ字になるのはどれですか？",
+            options=("注文番号 249-1234567-1234567", "自分の電話番号 090-1111-2222", "商品の名前"),
+            judge=_choice("自分の電話番号 090-1111-2222", "伏せ字になるのは、個人につながる番号やアドレスです。"),
+            hint_text="注文番号はサポートが調べるのに必要なので、そのまま残ります。",
+            answer="自分の電話番号 090-1111-2222",
+            explanation="電話番号・メールアドレス・カード番号は伏せ字になり、注文番号はそのまま残ります。",
+            wrong_example="注文番号 249-1234567-1234567",
+        ),
+    )
+
+
+def _after_support() -> tuple[Exercise, ...]:
+    optional = facts.get("REVIEW-OPTIONAL")
+    right = "書かなくてもアカウントに影響はない。毎回5を付けるのは記事の筆者の意見"
+    options = ("書かないとアカウントに悪い影響がある", right, "必ず5を付けるというルールがある")
+    return (
+        Exercise(
+            id="07-review",
+            question="問題が解決し、サポートの評価を求めるメールが届きました。正しいのはどれですか？",
+            options=options,
+            judge=_choice(right, "「筆者の意見」の印が付いた情報は、ルールではありません。"),
+            hint_text="「評価は書かなくてもよい」という情報と、「筆者の意見」の印を見直しましょう。",
+            answer=right,
+            explanation=f"{optional.statement} 毎回5を付けるのは{facts.badge('article', opinion=True).text}です。",
+            wrong_example=options[0],
+        ),
+    )
+
+
 _BUILDERS: dict[str, Callable[[], tuple[Exercise, ...]]] = {
     "01": _seller_central,
     "02": _seller_app,
     "03": _buyer,
     "04": _channels,
+    "05": _preparation,
+    "06": _situations,
+    "07": _after_support,
 }
 
 

@@ -36,14 +36,18 @@ def registry() -> Mapping[str, object]:
                                  "どちらかの id を変えてください。")
             records[record.id] = record
             origin[record.id] = file
+    references = []
     for procedure in data.load_procedures():
-        references = list(procedure.facts) + [rule.fact for rule in procedure.rules]
+        refs = list(procedure.facts) + [rule.fact for rule in procedure.rules]
         for step in procedure.steps:
-            references += list(step.facts) + [m.procedure for m in step.methods if m.procedure]
-        for ref in references:
-            if ref not in records:
-                raise ValueError(f"data/procedures.toml: レコード {procedure.id}: 参照している id 「{ref}」 が"
-                                 " data/ のどこにもありません。")
+            refs += list(step.facts) + [m.procedure for m in step.methods if m.procedure]
+        references += [("procedures.toml", procedure.id, ref) for ref in refs]
+    references += [("quiz.toml", q.id, ref) for q in data.load_quiz() for ref in q.facts]
+    references += [("lessons.toml", lesson.file, ref) for lesson in data.load_lessons()
+                   for ref in lesson.key_points + lesson.walkthroughs]
+    for file, record_id, ref in references:
+        if ref not in records:
+            raise ValueError(f"data/{file}: レコード {record_id}: 参照している id 「{ref}」 が data/ のどこにもありません。")
     return types.MappingProxyType(records)
 
 

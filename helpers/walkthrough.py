@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from helpers import data, facts, forms
+from helpers import data, facts, forms, progress
 from helpers.display import RichText, esc, join, widget_bundle
 from helpers.hours import Clock, format_japan_time, now_in_japan
 
@@ -272,6 +272,8 @@ class Walkthrough:
         if not self.at_end:
             self.step += 1
             self._render()
+            if self.at_end:
+                progress.safely_record(f"walkthrough:{self.procedure.id}")
 
     def back(self) -> None:
         """Go to the previous step; does nothing at the first step."""

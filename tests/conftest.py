@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+from helpers import progress
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,3 +35,16 @@ def stored_notebooks() -> list[Path]:
 
 def read_notebook(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+# Progress is recorded outside the repository; tests (and the notebook kernels nbval starts, which inherit
+# this environment) write to a throw-away file, never to the user's own.
+os.environ[progress.ENV] = str(Path(tempfile.mkdtemp(prefix="kit-progress-")) / "progress.json")
+
+
+@pytest.fixture(autouse=True)
+def fresh_progress(tmp_path, monkeypatch):
+    """Give every test its own, empty progress file."""
+    path = tmp_path / "progress" / "progress.json"
+    monkeypatch.setenv(progress.ENV, str(path))
+    return path

@@ -1,0 +1,136 @@
+"""Case drafts and redaction: personal numbers masked in any format, order numbers and other text kept."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_forms import FULL_WIDTH, VALID_NUMBERS
+
+from helpers import drafts, forms
+
+P, E, C = drafts.PHONE_MASK, drafts.EMAIL_MASK, drafts.CARD_MASK
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("電話は090-1111-2222です", f"電話は{P}です"),
+    ("電話は０９０ー１１１１ー２２２２です", f"電話は{P}です"),
+    ("電話 09011112222 か 03(1234)5678", f"電話 {P} か {P}"),
+    ("090-1111-2222 03-1234-5678", f"{P} {P}"),
+    ("+81 90 1111 2222 へ", f"{P} へ"),
+    ("＋８１－３－１２３４－５６７８", P),
+    ("+1 650 253 0000 (US)", f"{P} (US)"),
+    ("連絡先 taro@example.com まで", f"連絡先 {E} まで"),
+    ("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｃｏｍ", E),
+    ("カード 4111 1111 1111 1111 で払った", f"カード {C} で払った"),
+    ("４１１１－１１１１－１１１１－１１１１", C),
+    ("注文番号 249-1234567-1234567 の件", "注文番号 249-1234567-1234567 の件"),
+    ("２４９ー１２３４５６７ー１２３４５６７", "２４９ー１２３４５６７ー１２３４５６７"),
+    ("2026-11-27 10:05 に届いた。価格は 12,800円、〒123-4567", "2026-11-27 10:05 に届いた。価格は 12,800円、〒123-4567"),
+    ("下4桁は1234です", "下4桁は1234です"),
+    ("", ""),
+])
+def test_redact(text, expected):
+    assert drafts.redact(text) == expected
+
+
+def test_redact_everything_together():
+    text = "注文249-1234567-1234567、電話090-1111-2222、mail a.b@example.co.jp、カード4111111111111111"
+    assert drafts.redact(text) == f"注文249-1234567-1234567、電話{P}、mail {E}、カード{C}"
+
+
+def written(number: str, draw) -> str:
+    """Write a number as people do: any digit full- or half-width, each group break one dash look-alike,
+    a space or nothing."""
+    sep = draw(st.sampled_from(list(forms.DASHES) + [" ", "\u3000", ""]))
+    return "".join(sep if ch == "-" else (ch.translate(FULL_WIDTH) if draw(st.booleans()) else ch)
+                   for ch in number)
+
+
+@settings(max_examples=300, deadline=None)
+@given(number=VALID_NUMBERS, before=st.text(alphabet="あいうえお件名：、。 "), data=st.data())
+def test_any_phone_number_in_text_is_masked(number, before, data):
+    text = f"{before}電話は{written(number, data.draw)}です"
+    assert drafts.redact(text) == f"{before}電話は{P}です"
+
+
+@settings(max_examples=100, deadline=None)
+@given(first=VALID_NUMBERS, second=VALID_NUMBERS, data=st.data())
+def test_two_numbers_side_by_side_are_both_masked(first, second, data):
+    text = f"{written(first, data.draw)} {written(second, data.draw)}"
+    assert drafts.redact(text) == f"{P} {P}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=st.tuples(st.integers(0, 999), st.integers(0, 9_999_999), st.integers(0, 9_999_999)),
+       wide=st.booleans())
+def test_order_numbers_are_always_kept(body, wide):
+    order = f"{body[0]:03d}-{body[1]:07d}-{body[2]:07d}"
+    order = order.translate(FULL_WIDTH) if wide else order
+    text = f"注文番号 {order} について"
+    assert drafts.redact(text) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Nd",), blacklist_characters="@＠")))
+def test_text_without_digits_or_at_signs_is_unchanged(text):
+    assert drafts.redact(text) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text())
+def test_redact_never_raises(text):
+    assert isinstance(drafts.redact(text), str)
+
+
+def test_non_text_is_a_value_error():
+    with pytest.raises(ValueError):
+        drafts.redact(None)
+
+
+def test_case_draft_has_subject_what_happened_order_and_request():
+    draft = drafts.case_draft("WHEN-CANCEL", "11月27日に違う商品が出荷された。連絡先 090-1111-2222",
+                              "２４９ー１２３４５６７ー１２３４５６７", "出荷前なら止めてほしい")
+    text = draft.text
+    assert text.splitlines()[0] == "件名: 注文のキャンセルについて（至急）（注文番号 249-1234567-1234567）"
+    for heading in ("■ 起きたこと", "■ 注文番号", "■ お願いしたいこと"):
+        assert heading in text
+    assert "090-1111-2222" not in text and P in text
+    assert "<pre" in draft.html
+
+
+def test_case_draft_without_order_number():
+    text = drafts.case_draft("WHEN-FEEDBACK", "悪い評価が付いた", "", "削除の基準に当てはまるか確認してほしい").text
+    assert "（注文番号なし）" in text
+
+
+@pytest.mark.parametrize("what, order, ask, says", [
+    ("", "", "x", "起きたこと"), ("x", "", "", "お願いしたいこと"), ("x", "TBA123", "y", "注文番号"),
+])
+def test_case_draft_says_what_is_missing(what, order, ask, says):
+    with pytest.raises(ValueError, match=says):
+        drafts.case_draft("WHEN-RETURNS", what, order, ask)
+
+
+def test_case_draft_unknown_situation():
+    with pytest.raises(ValueError, match="場面"):
+        drafts.case_draft("SC-SMALL", "x", "", "y")
+
+
+def test_draft_widget_builds_a_redacted_draft_and_keeps_the_inputs():
+    builder = drafts.draft_builder()
+    c = builder.controls
+    c["what"].value = "返品が30件。私の携帯は ０８０－２３４５－６７８９"
+    c["request"].value = "補填を相談したい"
+    c["build"].click()
+    assert "８０－２３４５" not in builder.draft.value and P in builder.draft.value
+    assert c["what"].value.endswith("６７８９"), "what the learner typed stays in the box"
+    c["order"].value = "12345"
+    c["build"].click()
+    assert 'role="alert"' in builder.message.value and "注文番号" in builder.message.value
+
+
+def test_subject_comes_from_data():
+    assert drafts.case_draft("WHEN-RETURNS", "x", "", "y").text.splitlines()[0] == "件名: 理不尽な返品について"
