@@ -25,6 +25,13 @@ def esc(value: object) -> str:
     return html.escape(str(value))
 
 
+def heading(text_html: str, level: int = 3) -> str:
+    """A heading for screen readers that stays out of JupyterLab's table of contents (real <h*> would not)."""
+    size = {3: "1.25em", 4: "1.1em"}.get(level, "1em")
+    return (f'<div role="heading" aria-level="{level}" style="font-size:{size};font-weight:bold;margin:.3em 0">'
+            f"{text_html}</div>")
+
+
 def join(parts: list[RichText], html_sep: str = "\n", text_sep: str = "\n") -> RichText:
     """Concatenate rich texts."""
     return RichText(html_sep.join(p.html for p in parts), text_sep.join(p.text for p in parts))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from helpers import data, facts
-from helpers.display import RichText, esc, join, widget_bundle
+from helpers.display import RichText, esc, heading, join, widget_bundle
 
 
 def situation_view(situation: data.Situation) -> RichText:
@@ -14,7 +14,7 @@ def situation_view(situation: data.Situation) -> RichText:
         return RichText(f"<p><strong>{esc(title)}</strong></p><ol>" + "".join(f"<li>{esc(i)}</li>" for i in items)
                         + "</ol>", f"{title}:\n" + "\n".join(f"  {n}. {i}" for n, i in enumerate(items, 1)))
 
-    parts = [RichText(f"<h4>{esc(situation.title)}</h4><p>例: {esc(situation.example)}</p>",
+    parts = [RichText(heading(esc(situation.title), 4) + f"<p>例: {esc(situation.example)}</p>",
                       f"{situation.title}\n例: {situation.example}"),
              bullets("すること", situation.what_to_do),
              facts.fact_card(situation, title="記事の考え方")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from helpers import data, facts, forms, progress
-from helpers.display import RichText, esc, join, widget_bundle
+from helpers.display import RichText, esc, heading, join, widget_bundle
 from helpers.hours import Clock, format_japan_time, now_in_japan
 
 PLANS = {"professional": "大口出品（Professional）", "individual": "小口出品（Individual）"}
@@ -105,7 +105,7 @@ def step_view(procedure: data.Procedure, index: int) -> RichText:
     step = procedure.steps[index]
     head = f"ステップ {index + 1} / {len(procedure.steps)}: {step.title}"
     body = instruction(step)
-    html = [f'<div><h4 style="margin:.2em 0">{esc(head)}</h4>', f'<p style="font-size:110%">{body.html}</p>']
+    html = ["<div>" + heading(esc(head), 4), f'<p style="font-size:110%">{body.html}</p>']
     text = [head, f"  {body.text}"]
     if step.notes:
         html.append("<ul>" + "".join(f"<li>{esc(n)}</li>" for n in step.notes) + "</ul>")
@@ -121,7 +121,7 @@ def step_view(procedure: data.Procedure, index: int) -> RichText:
 def header_view(procedure: data.Procedure) -> RichText:
     """Show the procedure's title, status, summary and any caution that applies to all of it."""
     mark = facts.badge(procedure.status)
-    html = [f"<h3 style='margin:.2em 0'>{esc(procedure.title)} {mark.html}</h3>", f"<p>{esc(procedure.summary)}</p>"]
+    html = [heading(f"{esc(procedure.title)} {mark.html}", 3), f"<p>{esc(procedure.summary)}</p>"]
     text = [f"{procedure.title} {mark.text}", procedure.summary]
     if procedure.caution:
         label = facts.CAUTION_LABEL[procedure.status]
