@@ -1,9 +1,11 @@
 """Set up the kit and run it: the one entry point the README documents.
 
     python3 kit.py lab      # set up (first time only) and open JupyterLab on the start notebook
-    python3 kit.py test     # set up (first time only) and run every test
+    python3 kit.py test     # set up (first time only) and run every test, browser tests included
+    python3 kit.py app      # set up (first time only) and serve the kit as a code-free app (Voilà)
     python3 kit.py regen    # re-execute the notebooks and store their outputs (golden files for nbval)
     python3 kit.py bench    # print the performance figures (bench/run.py)
+    python3 kit.py screenshots  # re-make the README's screenshots (docs/images) in the browser
 
 On Windows use ``py kit.py …``. Only the standard library is used here, because this script runs before
 anything is installed. Everything goes into ``.venv`` next to this file; a second run reinstalls nothing
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -23,9 +26,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements.txt"
+LAB_OVERRIDES = ROOT / "jupyter" / "overrides.json"
 ENVIRONMENT_YML = ROOT / "environment.yml"
 START_NOTEBOOK = "notebooks/00_start.ipynb"
 STAMP_NAME = "kit-installed.sha256"
+BROWSER_PACKAGES = ("chromium", "fonts-ipafont-gothic")  # Debian's; Playwright never downloads a browser
+CHROMIUM = Path("/usr/bin/chromium")
+JAPANESE_FONT = Path("/usr/share/fonts/opentype/ipafont-gothic")
+# The app mode: code hidden; the kernel of a page that was closed is culled once idle for 10 minutes (checked
+# every minute). Kernels of open pages are kept, so a learner who reads slowly never finds dead buttons.
+VOILA_OPTIONS = ("--strip_sources=True", "--classic-tree", "--MappingKernelManager.cull_interval=60",
+                 "--MappingKernelManager.cull_idle_timeout=600")
 MIN_PYTHON = (3, 11)
 
 
@@ -45,15 +56,15 @@ def venv_python(venv_dir: Path | None = None) -> Path:
 def install_fingerprint(python: Path) -> str:
     """Hash everything that decides what gets installed, so an unchanged setup is skipped."""
     digest = hashlib.sha256()
-    for name in ("requirements.txt", "pyproject.toml"):
+    for name in ("requirements.txt", "pyproject.toml", "jupyter/overrides.json"):
         digest.update((ROOT / name).read_bytes())
     digest.update(str(python).encode())
     return digest.hexdigest()
 
 
-def run(cmd: list[str | Path], **kwargs) -> int:
+def run(cmd: list[str | Path], env_extra: dict[str, str] | None = None, **kwargs) -> int:
     """Run a command from the project folder and return its exit code."""
-    env = dict(os.environ, PYTHONUTF8="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
+    env = dict(os.environ, PYTHONUTF8="1", PIP_DISABLE_PIP_VERSION_CHECK="1", **(env_extra or {}))
     return subprocess.call([str(c) for c in cmd], cwd=ROOT, env=env, **kwargs)
 
 
@@ -75,6 +86,10 @@ def ensure_environment(current_env: bool = False) -> Path:
     steps = (
         [python, "-m", "pip", "install", "--requirement", REQUIREMENTS],
         [python, "-m", "pip", "install", "--no-deps", "--editable", ROOT],
+        # The kit's JupyterLab defaults (Japanese UI, no news pop-up) become part of the environment, so any
+        # `jupyter lab` started from it looks the same: <prefix>/share/jupyter/lab/settings/overrides.json.
+        [python, "-c", "import pathlib, shutil, sys; target = pathlib.Path(sys.prefix, 'share/jupyter/lab/settings');"
+                       f"target.mkdir(parents=True, exist_ok=True); shutil.copy({str(LAB_OVERRIDES)!r}, target)"],
     )
     for cmd in steps:
         if run(cmd) != 0:
@@ -85,6 +100,25 @@ def ensure_environment(current_env: bool = False) -> Path:
     stamp.write_text(fingerprint + "\n", encoding="ascii")
     say("セットアップが完了しました。")
     return python
+
+
+def ensure_browser() -> bool:
+    """Make Debian's Chromium and a Japanese font available for the browser tests; say so when impossible."""
+    if CHROMIUM.exists() and JAPANESE_FONT.exists():
+        return True
+    apt = shutil.which("apt-get")
+    if sys.platform.startswith("linux") and apt and hasattr(os, "geteuid") and os.geteuid() == 0:
+        say("ブラウザーのテスト用に Chromium と日本語フォントをインストールしています…")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        for cmd in ([apt, "update", "-qq"], [apt, "install", "-y", "-qq", *BROWSER_PACKAGES]):
+            if subprocess.call(cmd, env=env) != 0:
+                break
+    if CHROMIUM.exists() and JAPANESE_FONT.exists():
+        return True
+    say("この環境では Chromium を用意できないため、ブラウザーのテスト（tests/browser）は実行しません。"
+        f"Debian/Ubuntu なら `sudo apt-get install -y {' '.join(BROWSER_PACKAGES)}` のあと、もう一度実行してください。"
+        " / Browser tests are NOT run here: Chromium or the Japanese font is missing (see above).")
+    return False
 
 
 def render_environment_yml() -> str:
@@ -117,9 +151,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.reconfigure(errors="replace")
     parser = argparse.ArgumentParser(
         prog="kit.py", description="Amazon 出品者サポート問い合わせ練習キット: セットアップと起動")
-    parser.add_argument("command", choices=["lab", "test", "regen", "bench", "setup", "env-file"],
-                        help="lab: JupyterLab を開く / test: すべてのテスト / regen: 保存済み出力の再生成 / "
-                             "bench: 性能の計測 / setup: インストールのみ / env-file: environment.yml の再生成")
+    parser.add_argument("command", choices=["lab", "test", "app", "regen", "bench", "screenshots", "setup",
+                                            "env-file"],
+                        help="lab: JupyterLab を開く / test: すべてのテスト / app: コードなしのアプリとして開く / "
+                             "regen: 保存済み出力の再生成 / bench: 性能の計測 / screenshots: README の画面写真の再生成 / "
+                             "setup: インストールのみ / env-file: environment.yml の再生成")
     parser.add_argument("--current-env", action="store_true",
                         help="(conda, Binder) .venv を作らず、いま動いている Python 環境に入れる")
     args, extra = parser.parse_known_args(argv)
@@ -135,7 +171,16 @@ def main(argv: list[str] | None = None) -> int:
             as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # containers, CI
             return run([python, "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", *as_root, START_NOTEBOOK, *extra])
         if args.command == "test":
-            return run([python, "-m", "pytest", *extra])
+            browser = [] if ensure_browser() else ["-m", "not browser"]
+            return run([python, "-m", "pytest", *browser, *extra])
+        if args.command == "app":
+            say("アプリとして開きます（コードは表示されません）。終了するには Ctrl+C を押してください。")
+            return run([python, "-m", "voila", "notebooks", *VOILA_OPTIONS, "--Voila.ip=127.0.0.1", *extra])
+        if args.command == "screenshots":
+            if not ensure_browser():
+                return 1
+            return run([python, "-m", "pytest", "tests/browser/test_screenshots.py", *extra],
+                       env_extra={"KIT_README_SCREENSHOTS": "1"})
         if args.command == "regen":
             return run([python, "tools/regen_notebooks.py", *extra])
         if args.command == "bench":

@@ -68,7 +68,67 @@ def contact_log_figures(sizes=CONTACT_LOG_SIZES) -> None:
             print(f"contact_log_{label}_ratio: {times['kit'] / times['bare']:.2f}", flush=True)
 
 
-GROUPS = {"contact-log": contact_log_figures}
+CLICK_JS = """async ([forward, target]) => {
+  const walk = document.querySelectorAll('.kit-walkthrough')[0];
+  const label = walk.querySelector('.kit-step-label');
+  const buttons = [...walk.querySelectorAll('button')];
+  const button = buttons.find(b => b.textContent.includes(forward ? '次へ' : '戻る'));
+  return await new Promise(resolve => {
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      if (label.textContent.includes(target)) { observer.disconnect(); resolve(performance.now() - start); }
+    });
+    observer.observe(label, {subtree: true, childList: true, characterData: true});
+    button.click();
+  });
+}"""
+
+
+def browser_figures(rounds: int = 3, clicks: int = 24) -> None:
+    """Time what a learner waits for in the browser: JupyterLab and Voilà, Debian's Chromium, on 127.0.0.1."""
+    import statistics
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import browser
+
+    notebook = "01_seller_central.ipynb"
+    with tempfile.TemporaryDirectory() as folder, browser.jupyterlab(Path(folder)) as base, \
+            browser.chromium() as context:
+        opening = []
+        for _ in range(rounds):
+            page = context.new_page()
+            start = time.perf_counter()
+            browser.open_notebook(page, base, notebook)
+            browser.run_all(page)
+            page.locator(".kit-step-label", has_text="ステップ 1 /").first.wait_for()
+            opening.append(time.perf_counter() - start)
+            page.close()
+        page = context.new_page()
+        browser.open_notebook(page, base, notebook)
+        browser.run_all(page)
+        total = int(page.locator(".kit-step-label").first.text_content().split("/")[1])
+        latencies = []
+        for _ in range(clicks // (total - 1)):
+            for n in range(2, total + 1):  # 「次へ」 to the last step: these clicks are timed
+                latencies.append(page.evaluate(CLICK_JS, [True, f"ステップ {n} / {total}"]))
+            for n in range(total - 1, 0, -1):  # 「戻る」 to the first step again
+                page.evaluate(CLICK_JS, [False, f"ステップ {n} / {total}"])
+        print(f"lab_open_to_first_step_seconds: {statistics.median(opening):.2f}", flush=True)
+        print(f"lab_next_click_median_ms: {statistics.median(latencies):.1f}", flush=True)
+        print(f"lab_next_click_max_ms: {max(latencies):.1f}", flush=True)
+    with tempfile.TemporaryDirectory() as folder, browser.voila(Path(folder)) as base, browser.chromium() as context:
+        times = []
+        for _ in range(rounds):
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto(f"{base}/voila/render/{notebook}")
+            page.locator(".kit-step-label", has_text="ステップ 1 /").first.wait_for(timeout=90_000)
+            times.append(time.perf_counter() - start)
+            page.close()
+        print(f"voila_request_to_widget_seconds: {statistics.median(times):.2f}", flush=True)
+
+
+GROUPS = {"contact-log": contact_log_figures, "browser": browser_figures}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -251,6 +251,10 @@ class Walkthrough:
         self._area = w.VBox()
         self.widget = w.VBox([self.views["header"], w.HBox([progress, self.views["label"]]), self.views["step"],
                               self._area, w.HBox([back, forward])])
+        # Stable hooks for the browser tests and for anyone styling the kit.
+        self.widget.add_class("kit-walkthrough")
+        self.views["label"].add_class("kit-step-label")
+        self.views["phone"].add_class("kit-phone-result")
         self._render()
 
     # --- state changes (each updates the widget)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -10,9 +9,6 @@ from pathlib import Path
 import pytest
 
 from helpers import progress
-
-ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture
 def write(tmp_path):
@@ -27,19 +23,6 @@ def write(tmp_path):
         return path
 
     return _write
-
-
-def stored_notebooks() -> list[Path]:
-    return sorted((ROOT / "notebooks").glob("*.ipynb"))
-
-
-def read_notebook(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-# Progress is recorded outside the repository; tests (and the notebook kernels nbval starts, which inherit
-# this environment) write to a throw-away file, never to the user's own.
-os.environ[progress.ENV] = str(Path(tempfile.mkdtemp(prefix="kit-progress-")) / "progress.json")
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import read_notebook, stored_notebooks
+from support import read_notebook, stored_notebooks
 
 from helpers import exercises
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ROOT, stored_notebooks
+from support import ROOT, stored_notebooks
 
 from helpers import data, exercises, facts, lessons
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import read_notebook, stored_notebooks
+from support import read_notebook, stored_notebooks
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 MACHINE_PATH = re.compile(r"(/root/|/home/|/Users/|/tmp/|[A-Za-z]:\\\\|site-packages|\.venv)")

@@ -14,7 +14,7 @@ WHEN = datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)
 
 
 def test_default_file_is_in_the_users_data_folder_not_the_repository(monkeypatch):
-    from conftest import ROOT
+    from support import ROOT
 
     monkeypatch.delenv(progress.ENV)
     path = progress.default_path()
@@ -124,7 +124,7 @@ def test_progress_view_shows_a_message_for_a_corrupt_file(fresh_progress):
 
 
 def test_no_progress_file_inside_the_repository():
-    from conftest import ROOT
+    from support import ROOT
 
     assert not list(ROOT.glob("**/progress.json*"))
     assert os.environ[progress.ENV] != ""

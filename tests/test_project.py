@@ -10,7 +10,7 @@ import sys
 import tomllib
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -70,7 +70,8 @@ def test_helpers_is_installed_not_found_through_sys_path():
 
 
 def test_readme_gives_both_commands_for_linux_mac_and_windows():
-    for command in ("python3 kit.py lab", "python3 kit.py test", "py kit.py lab", "py kit.py test",
+    for command in ("python3 kit.py lab", "python3 kit.py test", "py kit.py lab", "py kit.py test", "python3 kit.py app",
+                    "py kit.py app", "python3 kit.py screenshots",
                     "python3 kit.py regen"):
         assert command in README, command
     assert README.index("## English") > README.index("## はじめかた")
@@ -102,12 +103,13 @@ def test_setup_is_idempotent(kit_in_tmp, monkeypatch):
     calls = []
     monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, **kw: calls.append(cmd) or 0)
     kit_in_tmp.ensure_environment()
-    assert len(calls) == 2  # install the pins, then the kit itself
+    steps = len(calls)  # the pins, the kit itself, its JupyterLab settings
+    assert steps == 3
     kit_in_tmp.ensure_environment()
-    assert len(calls) == 2, "a second run reinstalls nothing"
+    assert len(calls) == steps, "a second run reinstalls nothing"
     monkeypatch.setattr(kit_in_tmp, "install_fingerprint", lambda python: "changed requirements")
     kit_in_tmp.ensure_environment()
-    assert len(calls) == 4, "a changed dependency list is installed again"
+    assert len(calls) == 2 * steps, "a changed dependency list is installed again"
 
 
 def test_failed_install_stops_with_a_japanese_message(kit_in_tmp, monkeypatch, capsys):

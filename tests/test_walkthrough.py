@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 import pytest
-from conftest import read_notebook, stored_notebooks
+from support import read_notebook, stored_notebooks
 
 from helpers import data, facts
 from helpers.hours import japan_tz

@@ -1,0 +1,79 @@
+"""Browser tests: JupyterLab and Voilà served on 127.0.0.1, driven in Debian's Chromium by Playwright."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import browser  # noqa: E402  (tools/browser.py)
+
+ARTIFACTS = ROOT / "test-artifacts"
+
+# Browser console messages that are not failures, each with its reason. Anything else fails the test.
+CONSOLE_ALLOWED = [
+    # Voilà's page asks a CDN for its icon font; this machine (and a learner's offline PC) cannot reach it.
+    ("Failed to load resource", "cdn.jsdelivr.net"),
+    ("Failed to load resource", "unpkg.com"),
+    # Voilà's file list asks the browser's usual /favicon.ico, which Voilà does not serve (404).
+    ("Failed to load resource", "/favicon.ico"),
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser" in item.nodeid.replace("\\", "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def context():
+    with browser.chromium() as ctx:
+        yield ctx
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    with browser.jupyterlab(tmp_path_factory.mktemp("lab")) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    with browser.voila(tmp_path_factory.mktemp("voila")) as base:
+        yield base
+
+
+class Console:
+    """Collect console errors and page errors of a page; report those not on the allow-list."""
+
+    def __init__(self, page):
+        self.errors: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
+
+    def _console(self, message):
+        if message.type != "error":
+            return
+        url = (message.location or {}).get("url", "")
+        if any(text in message.text and host in url for text, host in CONSOLE_ALLOWED):
+            return
+        self.errors.append(f"{message.text} ({url})")
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.console = Console(page)
+    yield page
+    page.close()

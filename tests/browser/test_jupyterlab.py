@@ -1,0 +1,96 @@
+"""Every notebook, run in Japanese JupyterLab in Chromium: no errors, every widget shown, every walkthrough
+clicked to its end and back."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import urllib.request
+
+import browser
+import pytest
+
+from helpers import data, facts
+
+NOTEBOOKS = [lesson.file for lesson in data.load_lessons()]
+STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+WIDGET_OUTPUT = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.widget-view+json']"
+
+
+def test_japanese_font_is_installed():
+    fonts = subprocess.run(["fc-list", ":lang=ja", "family"], capture_output=True, text=True).stdout
+    assert "IPA" in fonts, "install fonts-ipafont-gothic, or Japanese renders as boxes"
+
+
+def step_label(walkthrough) -> str:
+    return walkthrough.locator(".kit-step-label").text_content().strip()
+
+
+def click_through(walkthrough) -> int:
+    """Click 「次へ」 to the last step and 「戻る」 back to the first; return the number of steps."""
+    first = step_label(walkthrough)
+    total = int(first.split("/")[1])
+    assert first.startswith("ステップ 1 /")
+    forward, back = (walkthrough.locator("button", has_text=t).last for t in ("次へ", "戻る"))
+    assert back.is_disabled()
+    for n in range(2, total + 1):
+        forward.click()
+        walkthrough.locator(".kit-step-label", has_text=f"ステップ {n} / {total}").wait_for(timeout=5000)
+    assert forward.is_disabled() and not back.is_disabled()
+    for n in range(total - 1, 0, -1):
+        back.click()
+        walkthrough.locator(".kit-step-label", has_text=f"ステップ {n} / {total}").wait_for(timeout=5000)
+    assert back.is_disabled()
+    return total
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_runs_in_japanese_jupyterlab(lab, page, artifacts, notebook):
+    browser.open_notebook(page, lab, notebook)
+    assert page.locator(".lm-MenuBar-itemLabel", has_text="ファイル").count() == 1, "the UI is in Japanese"
+    browser.run_all(page)
+
+    assert page.locator(STDERR).count() == 0, page.locator(STDERR).all_inner_texts()
+    assert page.get_by_text("Error displaying widget").count() == 0
+    widgets = page.locator(WIDGET_OUTPUT)
+    for index in range(widgets.count()):
+        widgets.nth(index).locator(".jupyter-widgets").first.wait_for(timeout=10_000)
+    assert page.get_by_text("Loading widget...").count() == 0
+
+    walks = page.locator(".kit-walkthrough")
+    expected = data.load_lessons()[NOTEBOOKS.index(notebook)].walkthroughs
+    assert walks.count() == len(expected)
+    for index in range(walks.count()):
+        walks.nth(index).scroll_into_view_if_needed()
+        assert click_through(walks.nth(index)) == len(facts.get(expected[index]).steps)
+
+    page.screenshot(path=artifacts / f"lab-{notebook.removesuffix('.ipynb')}.png", full_page=False)
+    assert not page.console.errors
+
+
+def test_phone_step_shows_what_follows_plus81(lab, page, artifacts):
+    browser.open_notebook(page, lab, "03_buyer.ipynb")
+    browser.run_all(page)
+    phone = page.get_by_placeholder("例: 090-1111-2222")
+    phone.scroll_into_view_if_needed()
+    phone.fill("０９０ー１１１１ー２２２２")
+    phone.press("Enter")
+    result = page.locator(".kit-phone-result")
+    result.get_by_text("90-1111-2222", exact=True).wait_for(timeout=5000)
+    assert "+81" in result.inner_text()
+    page.screenshot(path=artifacts / "lab-phone-step.png")
+    phone.fill("0120-999-373")
+    phone.press("Enter")
+    result.get_by_text("フリーダイヤル", exact=False).wait_for(timeout=5000)
+    assert not page.console.errors
+
+
+def test_settings_come_from_the_environment(lab):
+    def default(plugin: str, key: str):
+        url = f"{lab}/lab/api/settings/{plugin}?token={browser.TOKEN}"
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return json.load(response)["schema"]["properties"][key]["default"]
+
+    assert default("@jupyterlab/translation-extension:plugin", "locale") == "ja_JP"
+    assert default("@jupyterlab/apputils-extension:notification", "fetchNews") == "false"
+    assert default("@jupyterlab/apputils-extension:notification", "checkForUpdates") is False

@@ -1,0 +1,182 @@
+"""Start JupyterLab or Voilà on 127.0.0.1 and drive Debian's Chromium with Playwright.
+
+Shared by the browser tests (tests/browser), the screenshots of the README and the browser figures of
+bench/run.py. Playwright never downloads a browser here: it launches /usr/bin/chromium. Every server and
+browser started here is stopped by the context managers, whatever happens inside them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+CHROMIUM = Path(os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TOKEN = "kit-browser-test"
+WIDGET_VIEW = ".jupyter-widgets"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode} before answering {url}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"no answer from {url} within {timeout} s")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop a server and everything it started (kernels), first politely, then not."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM) if hasattr(os, "killpg") else process.terminate()
+        process.wait(timeout=15)
+    except (subprocess.TimeoutExpired, ProcessLookupError):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL) if hasattr(os, "killpg") else process.kill()
+        process.wait(timeout=5)
+
+
+@contextlib.contextmanager
+def _server(command: list[str], url_to_poll: str, workdir: Path, log: Path):
+    env = dict(os.environ,
+               KIT_PROGRESS_FILE=str(workdir / "progress.json"),
+               JUPYTERLAB_SETTINGS_DIR=str(workdir / "user-settings"),  # ignore the developer's own settings
+               JUPYTERLAB_WORKSPACES_DIR=str(workdir / "workspaces"))
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(command, cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+        try:
+            _wait_for(url_to_poll, process)
+            yield process
+        finally:
+            _stop(process)
+
+
+def copy_notebooks(workdir: Path) -> Path:
+    """Copy the notebooks, so that running them in a browser never touches the committed files."""
+    target = workdir / "notebooks"
+    shutil.copytree(NOTEBOOKS, target, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return target
+
+
+@contextlib.contextmanager
+def jupyterlab(workdir: Path):
+    """Serve a copy of the notebooks with JupyterLab; yield the base URL (token included in ``lab_url``)."""
+    port = free_port()
+    notebooks = copy_notebooks(workdir)
+    command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
+               "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={notebooks}",
+               "--LabApp.expose_app_in_browser=True", "--ServerApp.port_retries=0"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers and CI run as root
+    base = f"http://127.0.0.1:{port}"
+    with _server(command, f"{base}/api/status?token={TOKEN}", workdir, workdir / "jupyterlab.log"):
+        yield base
+
+
+def lab_url(base: str, notebook: str) -> str:
+    return f"{base}/lab/tree/{notebook}?token={TOKEN}&reset"
+
+
+@contextlib.contextmanager
+def voila(workdir: Path, *overrides: str):
+    """Serve a copy of the notebooks as a code-free app with Voilà; yield the base URL.
+
+    ``overrides`` (``--Name=value``) replace the app's options of the same name.
+    """
+    port = free_port()
+    notebooks = copy_notebooks(workdir)
+    replaced = {option.split("=")[0] for option in overrides}
+    options = [o for o in voila_options() if o.split("=")[0] not in replaced] + list(overrides)
+    command = [sys.executable, "-m", "voila", str(notebooks), *options, "--no-browser", f"--port={port}",
+               "--Voila.ip=127.0.0.1", "--Voila.port_retries=0"]
+    base = f"http://127.0.0.1:{port}"
+    with _server(command, f"{base}/", workdir, workdir / "voila.log"):
+        yield base
+
+
+def voila_options() -> list[str]:
+    """Voilà's options for the kit, exactly those of the README's app command (kit.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kit", ROOT / "kit.py")
+    kit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(kit)
+    return list(kit.VOILA_OPTIONS)
+
+
+@contextlib.contextmanager
+def chromium(width: int = 1300, height: int = 1000):
+    """Launch Debian's Chromium headless with a fresh profile; yield a Playwright browser context."""
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium fonts-ipafont-gothic`")
+    with tempfile.TemporaryDirectory(prefix="kit-chromium-") as profile, sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS,
+            viewport={"width": width, "height": height}, locale="ja-JP")
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+# ---------------------------------------------------------------- JupyterLab page helpers
+
+KERNEL_IDLE_JS = """() => {
+  const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  if (!panel || !panel.sessionContext || !panel.sessionContext.session) return false;
+  const kernel = panel.sessionContext.session.kernel;
+  if (!kernel || kernel.status !== 'idle') return false;
+  const cells = panel.content.widgets.filter(c => c.model.type === 'code');
+  return cells.every(c => c.model.executionCount !== null && !c.promptNode.textContent.includes('*'));
+}"""
+
+
+def open_notebook(page, base: str, notebook: str, timeout: float = 90_000) -> None:
+    """Open a notebook in JupyterLab and wait for its kernel to be ready."""
+    page.goto(lab_url(base, notebook))
+    page.wait_for_function("""() => {
+      const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+      return panel && panel.sessionContext && panel.sessionContext.session
+        && panel.sessionContext.session.kernel && panel.sessionContext.session.kernel.status === 'idle';
+    }""", timeout=timeout)
+
+
+def run_all(page, timeout: float = 120_000) -> None:
+    """Run every cell with JupyterLab's own "Run All" command and wait until all have run."""
+    page.evaluate("() => window.jupyterapp.commands.execute('runmenu:run-all')")
+    page.wait_for_timeout(500)
+    page.wait_for_function(KERNEL_IDLE_JS, timeout=timeout)
+    page.wait_for_timeout(300)
+
+
+def walkthroughs(page):
+    """The rendered walkthrough widgets on the page (each has its 「次へ」 button)."""
+    return page.locator(".widget-vbox:has(> .widget-hbox button:has-text('次へ'))")
