@@ -6,6 +6,8 @@
     python3 kit.py regen    # re-execute the notebooks and store their outputs (golden files for nbval)
     python3 kit.py bench    # print the performance figures (bench/run.py)
     python3 kit.py screenshots  # re-make the README's screenshots (docs/images) in the browser
+    python3 kit.py clean    # clean the notebooks and check them for personal data (what pre-commit runs)
+    python3 kit.py stale    # list the facts last checked more than a year ago
 
 On Windows use ``py kit.py …``. Only the standard library is used here, because this script runs before
 anything is installed. Everything goes into ``.venv`` next to this file; a second run reinstalls nothing
@@ -30,6 +32,8 @@ LAB_OVERRIDES = ROOT / "jupyter" / "overrides.json"
 ENVIRONMENT_YML = ROOT / "environment.yml"
 START_NOTEBOOK = "notebooks/00_start.ipynb"
 STAMP_NAME = "kit-installed.sha256"
+# The second test pass: outputs and results must not depend on the machine's time zone or language.
+OTHER_ZONE = {"TZ": "America/Los_Angeles", "LANG": "C", "LC_ALL": "C"}
 BROWSER_PACKAGES = ("chromium", "fonts-ipafont-gothic")  # Debian's; Playwright never downloads a browser
 CHROMIUM = Path("/usr/bin/chromium")
 JAPANESE_FONT = Path("/usr/share/fonts/opentype/ipafont-gothic")
@@ -151,10 +155,11 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.reconfigure(errors="replace")
     parser = argparse.ArgumentParser(
         prog="kit.py", description="Amazon 出品者サポート問い合わせ練習キット: セットアップと起動")
-    parser.add_argument("command", choices=["lab", "test", "app", "regen", "bench", "screenshots", "setup",
-                                            "env-file"],
+    parser.add_argument("command", choices=["lab", "test", "app", "regen", "bench", "screenshots", "clean", "stale",
+                                            "setup", "env-file"],
                         help="lab: JupyterLab を開く / test: すべてのテスト / app: コードなしのアプリとして開く / "
                              "regen: 保存済み出力の再生成 / bench: 性能の計測 / screenshots: README の画面写真の再生成 / "
+                             "clean: ノートブックの掃除と個人情報の確認 / stale: 確認から1年たった情報の一覧 / "
                              "setup: インストールのみ / env-file: environment.yml の再生成")
     parser.add_argument("--current-env", action="store_true",
                         help="(conda, Binder) .venv を作らず、いま動いている Python 環境に入れる")
@@ -171,8 +176,18 @@ def main(argv: list[str] | None = None) -> int:
             as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # containers, CI
             return run([python, "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", *as_root, START_NOTEBOOK, *extra])
         if args.command == "test":
+            run([python, "-m", "helpers.freshness"])  # shown, never failing: facts due for re-checking
             browser = [] if ensure_browser() else ["-m", "not browser"]
-            return run([python, "-m", "pytest", *browser, *extra])
+            if run([python, "-m", "pytest", *browser, *extra]) != 0:
+                return 1
+            say(f"もう一度、別のタイムゾーンと言語設定（{OTHER_ZONE['TZ']}、LANG=C）でテストします…")
+            return run([python, "-m", "pytest", "-m", "not browser", "-q", *extra], env_extra=OTHER_ZONE)
+        if args.command == "stale":
+            return run([python, "-m", "helpers.freshness"])
+        if args.command == "clean":
+            if run([python, "tools/regen_notebooks.py", "--clean-only", *extra]) != 0:
+                return 1
+            return run([python, "tools/notebook_guard.py", *extra])
         if args.command == "app":
             say("アプリとして開きます（コードは表示されません）。終了するには Ctrl+C を押してください。")
             return run([python, "-m", "voila", "notebooks", *VOILA_OPTIONS, "--Voila.ip=127.0.0.1", *extra])

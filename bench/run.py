@@ -1,7 +1,7 @@
 """Print the kit's performance figures, one ``name: value`` line each. Not a test: figures, not verdicts.
 
-    python3 kit.py bench                      # everything
-    python3 kit.py bench --only contact-log   # one group
+    python3 kit.py bench                      # everything (several minutes)
+    python3 kit.py bench --only contact-log   # one group: import, contact-log, notebooks, browser, suite
 
 Ratios compare two things measured side by side in the same run (alternating, best of several repeats), so
 that a busy or slow machine changes both sides alike.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -128,7 +129,59 @@ def browser_figures(rounds: int = 3, clicks: int = 24) -> None:
         print(f"voila_request_to_widget_seconds: {statistics.median(times):.2f}", flush=True)
 
 
-GROUPS = {"contact-log": contact_log_figures, "browser": browser_figures}
+def _run(command: list[str], cwd: Path = ROOT) -> None:
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def import_figures(repeats: int = 7) -> None:
+    """Importing every helpers module on top of pandas and ipywidgets, over pandas and ipywidgets alone."""
+    import pkgutil
+
+    import helpers
+
+    modules = ", ".join(f"helpers.{m.name}" for m in pkgutil.iter_modules(helpers.__path__))
+    bare = [sys.executable, "-c", "import pandas, ipywidgets"]
+    kit = [sys.executable, "-c", f"import pandas, ipywidgets, {modules}"]
+    times = best_of({"kit": lambda: _run(kit), "bare": lambda: _run(bare)}, repeats)
+    print(f"import_seconds: {times['kit']:.3f}", flush=True)
+    print(f"import_bare_seconds: {times['bare']:.3f}", flush=True)
+    print(f"import_ratio: {times['kit'] / times['bare']:.2f}", flush=True)
+
+
+def notebook_figures(repeats: int = 3) -> None:
+    """Each kit notebook under strict nbval, over a bare notebook that only imports pandas and ipywidgets."""
+    import nbformat
+
+    from helpers.data import load_lessons
+
+    nbval = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "--nbval",
+             "--nbval-current-env"]
+    with tempfile.TemporaryDirectory() as folder:
+        bare = Path(folder) / "bare.ipynb"
+        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import pandas, ipywidgets")]),
+                       bare)
+        ratios = {}
+        for lesson in load_lessons():
+            notebook = ROOT / "notebooks" / lesson.file
+            times = best_of({"kit": lambda: _run(nbval + [str(notebook)]),
+                             "bare": lambda: _run(nbval + [str(bare)], cwd=Path(folder))}, repeats)
+            ratios[lesson.file] = times["kit"] / times["bare"]
+            name = lesson.file.removesuffix(".ipynb")
+            print(f"notebook_{name}_seconds: {times['kit']:.2f}", flush=True)
+            print(f"notebook_{name}_ratio: {ratios[lesson.file]:.2f}", flush=True)
+        print(f"notebook_bare_seconds: {times['bare']:.2f}", flush=True)
+        print(f"notebook_ratio_max: {max(ratios.values()):.2f}", flush=True)
+
+
+def suite_figures() -> None:
+    """Wall time of the whole test suite, as `python3 kit.py test` runs it first (browser tests included)."""
+    start = time.perf_counter()
+    _run([sys.executable, "-m", "pytest", "-q"])
+    print(f"test_suite_seconds: {time.perf_counter() - start:.1f}", flush=True)
+
+
+GROUPS = {"import": import_figures, "contact-log": contact_log_figures, "notebooks": notebook_figures,
+          "browser": browser_figures, "suite": suite_figures}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from helpers.data import DATA_DIR
-from helpers.display import RichText, esc, styled, widget_bundle
+from helpers.display import RichText, alert, esc, styled, widget_bundle
 
 SAMPLE = DATA_DIR / "sample_contact_log.csv"
 TEMPLATE = DATA_DIR / "contact_log_template.csv"
@@ -98,8 +98,8 @@ def _read(open_source, head: bytes, name: str) -> ContactLog:
     except pd.errors.EmptyDataError:
         raise ValueError(f"{name}: ファイルが空です。1行目に見出し（{_headers()}）を書いてください。") from None
     except (UnicodeDecodeError, pd.errors.ParserError):
-        raise ValueError(f"{name}: CSV として読めません。Excel で「CSV UTF-8（コンマ区切り）」を選んで"
-                         "保存し直してください。") from None
+        raise ValueError(f"{name}: CSV として読めません（文字コードか、区切りの形が違います）。Excel で"
+                         "「CSV UTF-8（コンマ区切り）」を選んで保存し直してください。") from None
     columns = _match_columns(header, name)
     dtypes = {columns[c]: "category" for c in ("channel", "resolved")}
     dtypes |= {columns[c]: "str" for c in ("datetime", "topic", "case_id") if c in columns}
@@ -155,16 +155,23 @@ def _validate(raw, name: str) -> ContactLog:
     import numpy as np
     import pandas as pd
 
-    # The common format runs on every row; the others only on rows still unread, stripped of stray spaces.
+    # The common format runs on every row; the others only on rows still unread, folded (full-width digits)
+    # and stripped of stray spaces.
     when = pd.to_datetime(raw["datetime"], format=DATETIME_FORMATS[0], errors="coerce")
-    for fmt in DATETIME_FORMATS[1:]:
+    for fmt in DATETIME_FORMATS:
         unread = when.isna() & raw["datetime"].notna()
         if not unread.any():
             break
-        when.loc[unread] = pd.to_datetime(raw.loc[unread, "datetime"].str.strip(), format=fmt, errors="coerce")
+        texts = raw.loc[unread, "datetime"].str.normalize("NFKC").str.strip()
+        when.loc[unread] = pd.to_datetime(texts, format=fmt, errors="coerce")
     channel = _codes(raw["channel"], CHANNEL_NAMES, list(CHANNELS_JA))
     resolved = _codes(raw["resolved"], RESOLVED, [False, True])
-    minutes = pd.to_numeric(raw["minutes_to_first_reply"], errors="coerce").to_numpy(dtype=float)
+    minutes = pd.to_numeric(raw["minutes_to_first_reply"], errors="coerce")
+    typed = minutes.isna() & raw["minutes_to_first_reply"].notna()
+    if typed.any():  # full-width digits typed with a Japanese keyboard: folded on those rows only
+        folded = raw.loc[typed, "minutes_to_first_reply"].astype(str).str.normalize("NFKC").str.strip()
+        minutes.loc[typed] = pd.to_numeric(folded, errors="coerce")
+    minutes = minutes.to_numpy(dtype=float)
 
     problems = {
         "日時が読めません（2026-11-27 10:05 のように書いてください）": when.isna().to_numpy(),
@@ -264,7 +271,7 @@ def report(path) -> RichText:
     try:
         log = read_log(path)
     except ValueError as exc:
-        return RichText(f'<div role="alert" style="color:#cf222e">{esc(exc)}</div>', str(exc))
+        return alert(exc)
     return _report(log)
 
 
@@ -296,7 +303,7 @@ class Uploader:
         try:
             shown = _report(read_log_bytes(bytes(first["content"]), first["name"]))
         except ValueError as exc:
-            shown = RichText(f'<div role="alert" style="color:#cf222e">{esc(exc)}</div>', str(exc))
+            shown = alert(exc)
         self.result.value = shown.html
         return shown
 

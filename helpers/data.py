@@ -132,6 +132,10 @@ class ChannelFeature:
     def id(self) -> str:
         return self.feature
 
+    @property
+    def title(self) -> str:
+        return self.label_ja
+
     def check(self) -> tuple[str, str] | None:
         allowed = typing.get_args(SpeedValue if self.feature == SPEED_FEATURE else ChannelValue)
         for channel in ("chat", "email", "phone"):

@@ -32,6 +32,11 @@ def heading(text_html: str, level: int = 3) -> str:
             f"{text_html}</div>")
 
 
+def alert(message: object) -> RichText:
+    """A message that says what to type instead, announced to screen readers."""
+    return RichText(f'<div role="alert" style="color:#cf222e">{esc(message)}</div>', str(message))
+
+
 def join(parts: list[RichText], html_sep: str = "\n", text_sep: str = "\n") -> RichText:
     """Concatenate rich texts."""
     return RichText(html_sep.join(p.html for p in parts), text_sep.join(p.text for p in parts))

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from helpers import data, facts, forms
-from helpers.display import RichText, esc, widget_bundle
+from helpers.display import RichText, alert, esc, widget_bundle
 
 PHONE_MASK = "［電話番号］"
 EMAIL_MASK = "［メールアドレス］"
@@ -151,7 +151,7 @@ class DraftBuilder:
         try:
             draft = case_draft(c["situation"].value, c["what"].value, c["order"].value, c["request"].value)
         except ValueError as exc:
-            self.message.value = f'<div role="alert" style="color:#cf222e">{esc(exc)}</div>'
+            self.message.value = alert(exc).html
             return
         self.message.value = ("<div role='status'>下書きができました。電話番号・メールアドレス・カード番号は"
                               "伏せ字にしてあります。内容を確かめてから、コピーして使ってください。</div>")

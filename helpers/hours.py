@@ -14,7 +14,7 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from helpers import data
-from helpers.display import RichText, esc, widget_bundle
+from helpers.display import RichText, alert, esc, widget_bundle
 from helpers.facts import fact_card
 
 WEEKDAYS_JA = "月火水木金土日"
@@ -159,7 +159,7 @@ class PhoneChecker:
         try:
             wanted = parse_time_of_day(text)
         except ValueError as exc:
-            return self._show(RichText(f'<div role="alert" style="color:#cf222e">{esc(exc)}</div>', str(exc)))
+            return self._show(alert(exc))
         today = self.clock().astimezone(japan_tz())
         self._show(phone_answer(today.replace(hour=wanted.hour, minute=wanted.minute, second=0, microsecond=0)))
 

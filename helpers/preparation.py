@@ -7,7 +7,7 @@ the last four digits (anything longer is cleared at once, with a message).
 from __future__ import annotations
 
 from helpers import facts, forms
-from helpers.display import RichText, esc, widget_bundle
+from helpers.display import RichText, alert, esc, widget_bundle
 
 _OK, _TODO = "【済】", "【未】"
 
@@ -83,7 +83,7 @@ class Checklist:
 
     def _render(self) -> None:
         rows = "".join(f"<li>{_OK if done else _TODO} {esc(label)}</li>" for done, label in self.items())
-        notes = "".join(f'<div role="alert" style="color:#cf222e">{esc(n)}</div>' for n in self.notes.values() if n)
+        notes = "".join(alert(n).html for n in self.notes.values() if n)
         scam = facts.get("TEL-SCAM")
         footer = (f"<p><strong>準備ができました。</strong> {esc(scam.statement)}</p>" if self.ready
                   else f"<p>すべてが{_OK}になったら準備完了です。</p>")

@@ -132,3 +132,18 @@ def test_data_readme_describes_every_data_file():
     for path in (ROOT / "data").iterdir():
         if path.name != "README.md":
             assert f"`{path.name}`" in described, path.name
+
+
+def test_second_test_pass_runs_in_another_zone_and_language():
+    kit = load_kit()
+    assert kit.OTHER_ZONE["TZ"] not in ("Asia/Tokyo", "Japan") and kit.OTHER_ZONE["LANG"] == "C"
+    source = (ROOT / "kit.py").read_text(encoding="utf-8")
+    assert 'env_extra=OTHER_ZONE' in source and '"helpers.freshness"' in source
+
+
+def test_pre_commit_hooks_run_the_cleaner_and_the_guard():
+    config = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    for entry in ("python tools/regen_notebooks.py --clean-only", "python tools/notebook_guard.py"):
+        assert f"entry: {entry}" in config
+        assert (ROOT / entry.split()[1]).is_file()
+    assert "python3 kit.py clean" in README

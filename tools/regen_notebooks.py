@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path.name}: a cell raised {errors[0].get('ename')}; outputs not stored", file=sys.stderr)
             return 1
         nbformat.write(clean(nb), path)
-        print(f"{'cleaned' if args.clean_only else 'regenerated'}: {path.relative_to(ROOT).as_posix()}")
+        print(f"{'cleaned' if args.clean_only else 'regenerated'}: {path.as_posix()}")
     return 0
 
 

@@ -1,0 +1,50 @@
+"""Results do not depend on the machine's time zone or language: the same script gives the same output
+under TZ=UTC, Asia/Tokyo and America/Los_Angeles, with LANG=C and ja_JP.UTF-8.
+
+(`python3 kit.py test` also runs the whole suite, notebooks included, a second time under another zone.)
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+SCRIPT = r"""
+from datetime import datetime, timezone
+from helpers import channels, contact_log, freshness, hours, walkthrough
+at = datetime(2026, 11, 27, 0, 30, tzinfo=timezone.utc)
+print(hours.is_phone_open(at), hours.phone_answer(at).text)
+print(hours.phone_checker(clock=lambda: at).answer.text)
+w = walkthrough.walkthrough("PROC-BUYER-EMAIL", clock=lambda: at)
+w.controls["order"].value, w.controls["product"].value, w.controls["details"].value = "249-1234567-1234567", "x", "y"
+print(w.check_email().text)
+print(list(channels.recommend(channels.comparison_frame(), at=at).index))
+print(len(freshness.stale(at)), freshness.report(datetime(2027, 11, 27, tzinfo=timezone.utc)).text.splitlines()[0])
+print(contact_log.compare(contact_log.read_log(contact_log.SAMPLE)).to_string())
+print(contact_log.read_log(contact_log.SAMPLE).frame["datetime"].iloc[0])
+"""
+ENVIRONMENTS = [(tz, lang) for tz in ("UTC", "Asia/Tokyo", "America/Los_Angeles") for lang in ("C", "ja_JP.UTF-8")]
+
+
+def run_in(tz: str, lang: str) -> str:
+    env = dict(os.environ, TZ=tz, LANG=lang, LC_ALL=lang, PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True,
+                          encoding="utf-8", check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return run_in("Asia/Tokyo", "ja_JP.UTF-8")
+
+
+@pytest.mark.parametrize("tz, lang", ENVIRONMENTS)
+def test_same_output_in_every_zone_and_language(reference, tz, lang):
+    assert run_in(tz, lang) == reference
+
+
+def test_reference_is_judged_in_japan_time(reference):
+    assert reference.startswith("True 日本時間 11月27日（金）9:30")
+    assert "日本時間 11月27日（金）21:30 ごろまで" in reference

@@ -1,0 +1,90 @@
+"""Refuse notebooks that carry what must never be committed.
+
+Checks: saved widget state or live-widget views, error outputs, execution timestamps, phone numbers other than
+the article's and its example, card-like numbers, e-mail addresses outside example domains, machine paths and
+the user's name. Run by the tests (tests/test_notebooks.py), by ``python3 kit.py clean`` and by pre-commit.
+
+    python tools/notebook_guard.py [notebook ...]     # default: every notebook in notebooks/
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+EXAMPLE_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@example\.(?:com|org|net|jp|co\.jp)\b")
+MACHINE_PATH = re.compile(r"(/home/[^/\s\"']+|/Users/[^/\s\"']+|/root/|/tmp/|[A-Za-z]:\\\\(?:Users|Windows)|"
+                          r"site-packages|\.venv[/\\])")
+
+
+def allowed_numbers() -> list[str]:
+    """The phone numbers a notebook may show: the article's, their international forms, and its example."""
+    from helpers import data, facts
+
+    numbers = []
+    for record in data.load_phone_numbers():
+        numbers += [record.number] + ([record.international] if record.international else [])
+    example = facts.get("E164").values
+    return numbers + [example["example_domestic"], example["example_after_81"]]
+
+
+def _texts(nb: dict):
+    for cell in nb.get("cells", []):
+        yield "".join(cell.get("source", []))
+        for output in cell.get("outputs", []):
+            yield "".join(output.get("text", []))
+            for value in output.get("data", {}).values():
+                yield value if isinstance(value, str) else "".join(value) if isinstance(value, list) else ""
+
+
+def problems(path: Path) -> list[str]:
+    """Return what is wrong with a stored notebook (empty when it may be committed)."""
+    from helpers.drafts import redact
+
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    found = []
+    if "widgets" in nb.get("metadata", {}):
+        found.append("saved widget state (metadata.widgets)")
+    for n, cell in enumerate(nb.get("cells", [])):
+        if "execution" in cell.get("metadata", {}):
+            found.append(f"cell {n}: execution timestamps in the metadata")
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                found.append(f"cell {n}: an error output ({output.get('ename')})")
+            if WIDGET_VIEW in output.get("data", {}):
+                found.append(f"cell {n}: a live-widget view (model id) stored in the output")
+    user = getpass.getuser()
+    user_path = re.compile(rf"[/\\]{re.escape(user)}[/\\]") if len(user) > 2 else None
+    allowed = allowed_numbers()
+    for text in _texts(nb):
+        for number in allowed:
+            text = text.replace(number, "")
+        text = EXAMPLE_EMAIL.sub("", text)
+        redacted = redact(text)
+        if redacted != text:
+            kinds = sorted(set(re.findall(r"［(電話番号|メールアドレス|カード番号)］", redacted)))
+            found.append(f"personal data that is not an allowed example: {', '.join(kinds)}")
+        if MACHINE_PATH.search(text):
+            found.append(f"a machine path: {MACHINE_PATH.search(text).group()}")
+        if user_path and user_path.search(text):
+            found.append("the user's name in a path")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    bad = 0
+    for path in paths:
+        for problem in problems(path):
+            print(f"{path}: {problem}")
+            bad += 1
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
