@@ -10,6 +10,7 @@ that a busy or slow machine changes both sides alike.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import subprocess
 import sys
@@ -184,7 +185,21 @@ GROUPS = {"import": import_figures, "contact-log": contact_log_figures, "noteboo
           "browser": browser_figures, "suite": suite_figures}
 
 
+def _in_kit_environment() -> bool:
+    """Re-run this script with the kit's .venv when started from a Python without the kit (plain `python`)."""
+    try:
+        import helpers  # noqa: F401
+        import pandas  # noqa: F401
+    except ImportError:
+        venv = ROOT / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+        if venv.exists() and Path(sys.executable).resolve() != venv.resolve():
+            raise SystemExit(subprocess.call([str(venv), __file__, *sys.argv[1:]]))
+        raise SystemExit("The kit is not installed: run `python3 kit.py setup` first.")
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
+    _in_kit_environment()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=sorted(GROUPS), action="append", help="run only these groups")
     args = parser.parse_args(argv)

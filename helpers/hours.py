@@ -14,7 +14,7 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from helpers import data
-from helpers.display import RichText, alert, esc, widget_bundle
+from helpers.display import RichText, alert, esc, join, widget_bundle
 from helpers.facts import fact_card
 
 WEEKDAYS_JA = "月火水木金土日"
@@ -77,8 +77,7 @@ def is_phone_open(at: datetime) -> bool:
 
 def hours_table() -> RichText:
     """Show the contact hours of ``data/hours.csv`` with each fact's status and notes."""
-    cards = [fact_card(h, title=f"{h.channel_ja}: {format_range(h)}（日本時間）") for h in data.load_hours()]
-    return RichText("\n".join(c.html for c in cards), "\n".join(c.text for c in cards))
+    return join([fact_card(h, title=f"{h.channel_ja}: {format_range(h)}（日本時間）") for h in data.load_hours()])
 
 
 def phone_answer(at: datetime) -> RichText:
