@@ -10,6 +10,11 @@ import pytest
 
 from helpers import progress
 
+# Progress is recorded outside the repository; tests (and the notebook kernels nbval starts, which inherit
+# this environment) write to a throw-away file, never to the user's own.
+os.environ[progress.ENV] = str(Path(tempfile.mkdtemp(prefix="kit-progress-")) / "progress.json")
+
+
 @pytest.fixture
 def write(tmp_path):
     """Write a data file into a temporary folder and return its path."""
