@@ -10,8 +10,9 @@
     python3 kit.py stale    # list the facts last checked more than a year ago
 
 On Windows use ``py kit.py …``. Only the standard library is used here, because this script runs before
-anything is installed. Everything goes into ``.venv`` next to this file; a second run reinstalls nothing
-unless requirements.txt or pyproject.toml changed.
+anything is installed. Everything goes into ``.venv`` next to this file. ``lab``, ``app`` and ``stale`` install
+the runtime set (requirements.txt); ``test`` and the maintainer commands add the test set
+(requirements-test.txt). A second run reinstalls nothing unless a requirements file or pyproject.toml changed.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements.txt"
+TEST_REQUIREMENTS = ROOT / "requirements-test.txt"
 LAB_OVERRIDES = ROOT / "jupyter" / "overrides.json"
 ENVIRONMENT_YML = ROOT / "environment.yml"
 START_NOTEBOOK = "notebooks/00_start.ipynb"
@@ -42,6 +44,8 @@ JAPANESE_FONT = Path("/usr/share/fonts/opentype/ipafont-gothic")
 VOILA_OPTIONS = ("--strip_sources=True", "--classic-tree", "--MappingKernelManager.cull_interval=60",
                  "--MappingKernelManager.cull_idle_timeout=600")
 MIN_PYTHON = (3, 11)
+# Commands that need the test set; the others (lab, app, stale, setup) install only what a learner needs.
+TEST_COMMANDS = ("test", "regen", "bench", "screenshots", "clean")
 
 
 def say(message: str) -> None:
@@ -57,13 +61,23 @@ def venv_python(venv_dir: Path | None = None) -> Path:
     return venv_dir / "bin" / "python"
 
 
-def install_fingerprint(python: Path) -> str:
+def install_fingerprint(python: Path, test: bool = False) -> str:
     """Hash everything that decides what gets installed, so an unchanged setup is skipped."""
     digest = hashlib.sha256()
-    for name in ("requirements.txt", "pyproject.toml", "jupyter/overrides.json"):
+    names = ["requirements.txt", "pyproject.toml", "jupyter/overrides.json"] + (["requirements-test.txt"] if test else [])
+    for name in names:
         digest.update((ROOT / name).read_bytes())
     digest.update(str(python).encode())
     return digest.hexdigest()
+
+
+def installed_sets(stamp: Path) -> dict[str, str]:
+    """What the stamp says was installed: {"runtime": fingerprint, "test": fingerprint}."""
+    try:
+        lines = stamp.read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return dict(line.split("=", 1) for line in lines if "=" in line)
 
 
 def run(cmd: list[str | Path], env_extra: dict[str, str] | None = None, **kwargs) -> int:
@@ -72,8 +86,11 @@ def run(cmd: list[str | Path], env_extra: dict[str, str] | None = None, **kwargs
     return subprocess.call([str(c) for c in cmd], cwd=ROOT, env=env, **kwargs)
 
 
-def ensure_environment(current_env: bool = False) -> Path:
-    """Create .venv (or use the running interpreter) and install the pinned kit into it, once."""
+def ensure_environment(current_env: bool = False, test: bool = False) -> Path:
+    """Create .venv (or use the running interpreter) and install the pinned kit into it, once.
+
+    ``test`` adds the test set (requirements-test.txt, which includes the runtime set).
+    """
     if current_env:
         python = Path(sys.executable)
         stamp = ROOT / "build" / STAMP_NAME
@@ -83,12 +100,14 @@ def ensure_environment(current_env: bool = False) -> Path:
         if not python.exists():
             say("初回のセットアップ: .venv に専用の Python 環境を作成しています…")
             venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
-    fingerprint = install_fingerprint(python)
-    if stamp.exists() and stamp.read_text(encoding="ascii").strip() == fingerprint:
+    wanted = "test" if test else "runtime"
+    fingerprint = install_fingerprint(python, test)
+    done = installed_sets(stamp)
+    if done.get(wanted) == fingerprint or (not test and done.get("test") == install_fingerprint(python, True)):
         return python
     say("必要なパッケージをインストールしています（初回は数分かかります。2回目からは省略されます）…")
     steps = (
-        [python, "-m", "pip", "install", "--requirement", REQUIREMENTS],
+        [python, "-m", "pip", "install", "--requirement", TEST_REQUIREMENTS if test else REQUIREMENTS],
         [python, "-m", "pip", "install", "--no-deps", "--editable", ROOT],
         # The kit's JupyterLab defaults (Japanese UI, no news pop-up) become part of the environment, so any
         # `jupyter lab` started from it looks the same: <prefix>/share/jupyter/lab/settings/overrides.json.
@@ -101,7 +120,10 @@ def ensure_environment(current_env: bool = False) -> Path:
                 "もう一度同じコマンドを実行してください。")
             raise SystemExit(1)
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(fingerprint + "\n", encoding="ascii")
+    done[wanted] = fingerprint
+    if test:
+        done["runtime"] = install_fingerprint(python)
+    stamp.write_text("".join(f"{name}={value}\n" for name, value in sorted(done.items())), encoding="ascii")
     say("セットアップが完了しました。")
     return python
 
@@ -169,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         ENVIRONMENT_YML.write_text(render_environment_yml(), encoding="utf-8")
         say(f"{ENVIRONMENT_YML.name} を更新しました。")
         return 0
-    python = ensure_environment(args.current_env)
+    python = ensure_environment(args.current_env, test=args.command in TEST_COMMANDS)
     try:
         if args.command == "lab":
             say("JupyterLab を起動します。終了するには、このウィンドウで Ctrl+C を押してください。")

@@ -140,7 +140,7 @@ def import_figures(repeats: int = 7) -> None:
 
     import helpers
 
-    modules = ", ".join(f"helpers.{m.name}" for m in pkgutil.iter_modules(helpers.__path__))
+    modules = ", ".join(m.name for m in pkgutil.walk_packages(helpers.__path__, "helpers."))
     bare = [sys.executable, "-c", "import pandas, ipywidgets"]
     kit = [sys.executable, "-c", f"import pandas, ipywidgets, {modules}"]
     times = best_of({"kit": lambda: _run(kit), "bare": lambda: _run(bare)}, repeats)
@@ -153,7 +153,7 @@ def notebook_figures(repeats: int = 3) -> None:
     """Each kit notebook under strict nbval, over a bare notebook that only imports pandas and ipywidgets."""
     import nbformat
 
-    from helpers.data import load_lessons
+    from helpers.core.data import load_lessons
 
     nbval = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "--nbval",
              "--nbval-current-env"]

@@ -1,12 +1,18 @@
-"""Helpers behind the notebooks of the Amazon.co.jp seller-support training kit.
+"""Helpers behind the notebooks of the Amazon.co.jp seller-support training kit, in three layers.
 
-One module per topic. Data and display: ``data`` (validated loaders for ``data/``), ``facts`` (the fact registry
-and how a fact is shown), ``display`` (objects that render in JupyterLab, on GitHub and as plain text),
-``lessons`` (the notebook manifest), ``freshness`` (facts due for re-checking). Lessons: ``hours`` (contact hours
-in Japan time), ``walkthrough`` (the contact procedures step by step), ``forms`` (what to type in Amazon's
-forms), ``exercises``, ``channels`` (comparison and recommender), ``contact_log`` (the seller's own log),
-``preparation`` (the pre-call checklist), ``situations`` (when to contact), ``drafts`` (case drafts and
-redaction), ``quiz``, ``progress`` (the learner's progress file).
+1. ``helpers.core`` — the engine. Records and loaders for ``data/``, the fact registry, rendering (escaped by
+   default, one palette), the view contract, the question engine, the progress store and the Japan-time clock.
+   It knows no topic.
+2. Topic modules — one per thing the kit teaches, each built only on the engine (and on other topics below it):
+   ``forms`` (what to type in Amazon's forms), ``hours`` (contact hours in Japan time), ``walkthrough`` (the
+   contact procedures step by step), ``channels`` (the comparison and the recommender), ``contact_log`` (the
+   seller's own log), ``preparation`` (the pre-call checklist), ``situations`` (when to contact), ``drafts`` (case
+   drafts and redaction), ``facts`` (fact cards and the legend), ``freshness`` (facts due for re-checking),
+   ``quiz`` (the final quiz).
+3. ``helpers.course`` — the course on top: lessons of the manifest, their objectives, exercises, key points and
+   navigation, and the progress table. Notebooks start from it.
 
-Importing this package, or any of its modules, reads no file and changes no global state.
+Every teaching text lives in ``data/``; Python holds logic, short widget labels and the validation messages
+beside the checks that raise them. No module imports a layer above its own, and nothing imports in a circle
+(``tests/test_architecture.py``). Importing any module reads no file and changes no global state.
 """

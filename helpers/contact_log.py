@@ -14,8 +14,10 @@ import io
 import unicodedata
 from pathlib import Path
 
-from helpers.data import DATA_DIR
-from helpers.display import RichText, alert, esc, styled, widget_bundle
+from helpers.core import data
+from helpers.core.data import DATA_DIR
+from helpers.core.render import PALETTE, RichText, alert, join, para, strong, styled
+from helpers.core.view import View
 
 SAMPLE = DATA_DIR / "sample_contact_log.csv"
 TEMPLATE = DATA_DIR / "contact_log_template.csv"
@@ -29,9 +31,6 @@ COLUMNS = {
     "resolved": ("解決", "resolved", True),
     "case_id": ("ケースID", "case_id", False),
 }
-CHANNEL_NAMES = {"チャット": "chat", "chat": "chat", "メール": "email", "eメール": "email", "email": "email",
-                 "e-mail": "email", "mail": "email", "電話": "phone", "phone": "phone", "tel": "phone"}
-CHANNELS_JA = {"chat": "チャット", "email": "メール", "phone": "電話"}
 RESOLVED = {"はい": True, "解決": True, "解決済み": True, "済": True, "yes": True, "y": True, "true": True, "1": True,
             "○": True, "いいえ": False, "未解決": False, "no": False, "n": False, "false": False, "0": False,
             "×": False}
@@ -52,14 +51,27 @@ class ContactLog:
         return len(self.frame) + len(self.rejected)
 
     def summary(self) -> RichText:
-        text = (f"{self.source}: {self.total}行のうち、{len(self.frame)}行を読み込みました。"
-                + (f"{len(self.rejected)}行は内容に問題があるため除きました（理由は下の表）。" if len(self.rejected)
-                   else "除いた行はありません。"))
-        return RichText(f"<p>{esc(text)}</p>", text)
+        text = data.say("contact_log.summary", source=self.source, total=self.total, read=len(self.frame))
+        text += (data.say("contact_log.some_rejected", rejected=len(self.rejected)) if len(self.rejected)
+                 else data.say("contact_log.none_rejected"))
+        return para(text)
 
 
 def _fold(value: str) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip().lower()
+
+
+def channel_spellings() -> dict[str, str]:
+    """Every way a log may name a channel (folded), from the vocabulary: its name, English name and aliases."""
+    spellings = {}
+    for key, term in data.load_vocabulary().channels.items():
+        for name in (key, term.ja, term.en or key, *term.aliases):
+            spellings[_fold(name)] = key
+    return spellings
+
+
+def channel_names() -> dict[str, str]:
+    return {key: term.ja for key, term in data.load_vocabulary().channels.items()}
 
 
 def _encoding(head: bytes) -> str:
@@ -164,7 +176,7 @@ def _validate(raw, name: str) -> ContactLog:
             break
         texts = raw.loc[unread, "datetime"].str.normalize("NFKC").str.strip()
         when.loc[unread] = pd.to_datetime(texts, format=fmt, errors="coerce")
-    channel = _codes(raw["channel"], CHANNEL_NAMES, list(CHANNELS_JA))
+    channel = _codes(raw["channel"], channel_spellings(), list(channel_names()))
     resolved = _codes(raw["resolved"], RESOLVED, [False, True])
     minutes = pd.to_numeric(raw["minutes_to_first_reply"], errors="coerce")
     typed = minutes.isna() & raw["minutes_to_first_reply"].notna()
@@ -184,7 +196,7 @@ def _validate(raw, name: str) -> ContactLog:
 
     frame = pd.DataFrame({
         "datetime": when,
-        "channel": pd.Categorical.from_codes(np.where(bad, -1, channel), categories=list(CHANNELS_JA)),
+        "channel": pd.Categorical.from_codes(np.where(bad, -1, channel), categories=list(channel_names())),
         "topic": raw["topic"] if "topic" in raw else "",
         "minutes_to_first_reply": minutes,
         "resolved": resolved == 1,
@@ -214,56 +226,54 @@ def compare(log: ContactLog):
     result = grouped.agg(count=("minutes_to_first_reply", "size"),
                          median_minutes=("minutes_to_first_reply", "median"),
                          resolved_rate=("resolved", "mean"))
-    result.index = result.index.map(CHANNELS_JA)
-    result.index.name = "方法"
-    return result.rename(columns={"count": "件数", "median_minutes": "最初の返信までの分（中央値）",
-                                  "resolved_rate": "解決率"})
+    result.index = result.index.map(channel_names())
+    result.index.name = COLUMNS["channel"][0]
+    return result.rename(columns={c: data.say(f"contact_log.compare_columns.{c}")
+                                  for c in ("count", "median_minutes", "resolved_rate")})
 
 
 def comparison_view(comparison) -> RichText:
     """Show the comparison as bars: shorter waits and higher resolution rates stand out."""
-    wait, rate = "最初の返信までの分（中央値）", "解決率"
+    count, wait, rate = (data.say(f"contact_log.compare_columns.{c}") for c in ("count", "median_minutes",
+                                                                                "resolved_rate"))
     styler = (comparison.style.set_uuid("log")
-              .bar(subset=[wait], color="#f4b183", vmin=0)
-              .bar(subset=[rate], color="#8fd19e", vmin=0, vmax=1)
-              .bar(subset=["件数"], color="#9ecbff", vmin=0)
-              .format({wait: "{:.0f} 分", rate: "{:.0%}", "件数": "{:d} 件"}, na_rep="記録なし")
-              .set_caption("あなたの記録から見た、方法ごとの比較（バーが長いほど値が大きい）")
+              .bar(subset=[wait], color=PALETTE["bar_wait"], vmin=0)
+              .bar(subset=[rate], color=PALETTE["bar_rate"], vmin=0, vmax=1)
+              .bar(subset=[count], color=PALETTE["bar_count"], vmin=0)
               .set_table_styles([{"selector": "th, td", "props": "text-align:left;padding:.3em .8em;min-width:8em"}]))
-    return styled(styler)
+    formats = {wait: data.say("contact_log.minutes_format"), rate: "{:.0%}", count: data.say("contact_log.count_format")}
+    return styled(styler, caption=data.say("contact_log.compare_caption"), formats=formats,
+                  na_rep=data.say("contact_log.no_record"))
 
 
 def rejected_view(log: ContactLog) -> RichText:
     """Show the refused rows with their line numbers and reasons."""
     if log.rejected.empty:
         return RichText("", "")
-    styler = log.rejected.style.set_uuid("rejected").hide(axis="index").set_table_styles(
+    styler = log.rejected.style.set_uuid("rejected").set_table_styles(
         [{"selector": "th, td", "props": "text-align:left;padding:.2em .6em"}])
-    return RichText("<p><strong>読み込まなかった行</strong>（直してから、もう一度読み込めます）</p>" + styler.to_html(),
-                    "読み込まなかった行:\n" + log.rejected.to_string(index=False))
+    return join([para(strong(data.say("contact_log.rejected_heading")), data.say("contact_log.rejected_hint")),
+                 styled(styler, hide_index=True)])
 
 
 def template_table() -> RichText:
     """Describe the columns of a log, as in ``data/contact_log_template.csv``."""
     import pandas as pd
 
-    examples = {"datetime": "2026-11-27 10:05", "channel": "チャット / メール / 電話", "topic": "FBA納品の不備",
-                "minutes_to_first_reply": "15", "resolved": "はい / いいえ", "case_id": "（ケースの番号）"}
-    frame = pd.DataFrame([{"見出し（日本語）": ja, "見出し（英語）": en, "必須": "○" if required else "",
-                           "書き方の例": examples[c]} for c, (ja, en, required) in COLUMNS.items()])
-    return styled(frame.style.set_uuid("template").hide(axis="index").set_table_styles(
-        [{"selector": "th, td", "props": "text-align:left;padding:.2em .6em"}]))
+    names = [data.say(f"contact_log.template_columns.{c}") for c in ("ja", "en", "required", "example")]
+    frame = pd.DataFrame([dict(zip(names, (ja, en, "○" if required else "", data.say(f"contact_log.examples.{c}"))))
+                          for c, (ja, en, required) in COLUMNS.items()])
+    return styled(frame.style.set_uuid("template").set_table_styles(
+        [{"selector": "th, td", "props": "text-align:left;padding:.2em .6em"}]), hide_index=True)
 
 
 def save_template(path="contact_log_template.csv") -> RichText:
     """Copy the empty template next to the notebook, to open in Excel; an existing file is never overwritten."""
     target = Path(path)
     if target.exists():
-        return RichText(f"<p>{esc(target.name)} はもうあります。上書きはしませんでした。</p>",
-                        f"{target.name} はもうあります。上書きはしませんでした。")
+        return para(data.say("contact_log.template_exists", name=target.name))
     target.write_bytes(TEMPLATE.read_bytes())
-    text = f"{target.name} を作りました。Excel で開いて記録し、「CSV UTF-8（コンマ区切り）」で保存してください。"
-    return RichText(f"<p>{esc(text)}</p>", text)
+    return para(data.say("contact_log.template_saved", name=target.name))
 
 
 def report(path) -> RichText:
@@ -271,7 +281,7 @@ def report(path) -> RichText:
     try:
         log = read_log(path)
     except ValueError as exc:
-        return alert(exc)
+        return alert(str(exc))
     return _report(log)
 
 
@@ -280,36 +290,41 @@ def _report(log: ContactLog) -> RichText:
     if len(log.frame):
         parts.append(comparison_view(compare(log)))
     parts.append(rejected_view(log))
-    return RichText("\n".join(p.html for p in parts), "\n".join(p.text for p in parts if p.text))
+    return join(parts)
 
 
-class Uploader:
+class Uploader(View):
     """Choose a CSV file in the browser and see its report; the file stays in the notebook's memory only."""
 
     def __init__(self):
-        import ipywidgets as w
-
-        self.upload = w.FileUpload(accept=".csv", multiple=False, description="CSV を選ぶ",
-                                   tooltip="自分の問い合わせ記録の CSV ファイルを選びます（保存はされません）")
-        self.result = w.HTML()
-        self.controls = {"upload": self.upload}
-        self.upload.observe(lambda change: self.show(change["new"]), names="value")
-        self.widget = w.VBox([self.upload, self.result])
+        self.shown = RichText("", "")
 
     def show(self, files) -> RichText:
+        """Report on the first uploaded file (a tuple of ipywidgets' upload dicts)."""
         if not files:
             return RichText("", "")
         first = files[0]
         try:
-            shown = _report(read_log_bytes(bytes(first["content"]), first["name"]))
+            self.shown = _report(read_log_bytes(bytes(first["content"]), first["name"]))
         except ValueError as exc:
-            shown = alert(exc)
-        self.result.value = shown.html
-        return shown
+            self.shown = alert(str(exc))
+        self._refresh()
+        return self.shown
 
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        text = "自分の記録を読み込む — ノートブックを実行すると、ここで CSV ファイルを選べます。"
-        return widget_bundle(self.widget, RichText(f"<p>{esc(text)}</p>", text))
+    def _build(self):
+        import ipywidgets as w
+
+        upload = w.FileUpload(accept=".csv", multiple=False, description=data.say("contact_log.upload_button"),
+                              tooltip=data.say("contact_log.upload_tooltip"))
+        result = w.HTML()
+        upload.observe(lambda change: self.show(change["new"]), names="value")
+        return w.VBox([upload, result]), {"upload": upload, "result": result}
+
+    def _render(self) -> None:
+        self._controls["result"].value = self.shown.html
+
+    def static(self) -> RichText:
+        return para(data.say("contact_log.upload_static"))
 
 
 def uploader() -> Uploader:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from helpers import data, facts, forms
-from helpers.display import RichText, alert, esc, widget_bundle
+from helpers import forms
+from helpers.core import data, registry
+from helpers.core.render import RichText, alert, esc, para, status
+from helpers.core.view import View
 
 PHONE_MASK = "［電話番号］"
 EMAIL_MASK = "［メールアドレス］"
@@ -85,7 +87,7 @@ def case_draft(situation_id: str, what_happened: str, order: str, request: str) 
 
     Raises ``ValueError`` in Japanese when a part is missing or the order number is not one.
     """
-    situation = facts.get(situation_id)
+    situation = registry.get(situation_id)
     if not isinstance(situation, data.Situation):
         raise ValueError(f"「{situation_id}」は場面（WHEN-…）の id ではありません。")
     problems = []
@@ -100,67 +102,70 @@ def case_draft(situation_id: str, what_happened: str, order: str, request: str) 
         canonical = None
     if problems:
         raise ValueError(" ".join(problems))
-    order_line = canonical or "（注文番号なし）"
-    subject = situation.case_subject + (f"（注文番号 {canonical}）" if canonical else "")
-    body = "\n".join([
-        "テクニカルサポート ご担当者様",
-        "",
-        "いつもお世話になっております。次の件についてご相談させてください。",
-        "",
-        "■ 起きたこと",
-        what_happened.strip(),
-        "",
-        "■ 注文番号",
-        order_line,
-        "",
-        "■ お願いしたいこと",
-        request.strip(),
-        "",
-        "どうぞよろしくお願いいたします。",
-    ])
-    text = redact(f"件名: {subject}\n\n{body}")
+    subject = situation.case_subject + (data.say("drafts.subject_order", order=canonical) if canonical else "")
+    body = data.say("drafts.body", what=what_happened.strip(), order=canonical or data.say("drafts.no_order"),
+                    request=request.strip())
+    text = redact(data.say("drafts.subject", subject=subject) + "\n\n" + body)
     return RichText(f"<pre style='white-space:pre-wrap'>{esc(text)}</pre>", text)
 
 
-class DraftBuilder:
-    """The case-draft widget: the learner's inputs in, a redacted case text out; nothing is kept."""
+class DraftBuilder(View):
+    """The case-draft widget: the learner's inputs in, a redacted case text out; nothing is kept after the session."""
 
     def __init__(self):
+        self.situations = data.load_situations()
+        self.fields = {"situation": self.situations[0].id, "what": "", "order": "", "request": ""}
+        self.message = RichText("", "")
+        self.draft = ""
+
+    def set_field(self, name: str, value: str) -> None:
+        """Keep what the learner typed or chose; nothing is built until they ask."""
+        self.fields[name] = value
+
+    def build(self) -> RichText:
+        """Build the draft from the fields, or say what is missing."""
+        try:
+            f = self.fields
+            draft = case_draft(f["situation"], f["what"], f["order"], f["request"])
+        except ValueError as exc:
+            self.message = alert(str(exc))
+        else:
+            self.message, self.draft = status(data.say("drafts.ready")), draft.text
+        self._refresh()
+        return self.message
+
+    def _build(self):
         import ipywidgets as w
 
-        situations = data.load_situations()
         style = {"description_width": "initial"}
         wide = w.Layout(width="95%")
-        self.controls = {
-            "situation": w.Dropdown(options=[(s.title, s.id) for s in situations], description="場面", style=style),
-            "what": w.Textarea(description="起きたこと", placeholder="いつ、何が起きたか", style=style, layout=wide),
-            "order": w.Text(description="注文番号", placeholder="例: 249-1234567-1234567", style=style),
-            "request": w.Textarea(description="お願いしたいこと", placeholder="Amazon にしてほしいこと",
-                                  style=style, layout=wide),
-            "build": w.Button(description="下書きを作る", icon="pencil",
-                              tooltip="入力からケースの下書きを作ります。電話番号やメールアドレスは伏せ字になります"),
+        controls = {
+            "situation": w.Dropdown(options=[(s.title, s.id) for s in self.situations], value=self.fields["situation"],
+                                    description=data.say("drafts.labels.situation"), style=style),
+            "what": w.Textarea(description=data.say("drafts.labels.what"), style=style, layout=wide,
+                               placeholder=data.say("drafts.placeholders.what")),
+            "order": w.Text(description=data.say("drafts.labels.order"), style=style,
+                            placeholder=data.say("common.example", example=registry.get("ORDER-ID").values["example"])),
+            "request": w.Textarea(description=data.say("drafts.labels.request"), style=style, layout=wide,
+                                  placeholder=data.say("drafts.placeholders.request")),
         }
-        self.draft = w.Textarea(description="下書き", layout=w.Layout(width="95%", height="18em"), style=style,
-                                disabled=False)
-        self.message = w.HTML()
-        self.controls["build"].on_click(lambda _b: self.build())
-        self.widget = w.VBox([*self.controls.values(), self.message, self.draft])
+        for name, control in controls.items():
+            control.observe(lambda change, name=name: self.set_field(name, change["new"]), names="value")
+        build = w.Button(description=data.say("drafts.build_button"), icon="pencil",
+                         tooltip=data.say("drafts.build_tooltip"))
+        build.on_click(lambda _b: self.build())
+        message = w.HTML()
+        draft = w.Textarea(description=data.say("drafts.labels.draft"), style=style,
+                           layout=w.Layout(width="95%", height="18em"))
+        return (w.VBox([*controls.values(), build, message, draft]),
+                {**controls, "build": build, "message": message, "draft": draft})
 
-    def build(self) -> None:
-        c = self.controls
-        try:
-            draft = case_draft(c["situation"].value, c["what"].value, c["order"].value, c["request"].value)
-        except ValueError as exc:
-            self.message.value = alert(exc).html
-            return
-        self.message.value = ("<div role='status'>下書きができました。電話番号・メールアドレス・カード番号は"
-                              "伏せ字にしてあります。内容を確かめてから、コピーして使ってください。</div>")
-        self.draft.value = draft.text
+    def _render(self) -> None:
+        self._controls["message"].value = self.message.html
+        self._controls["draft"].value = self.draft
 
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        text = ("ケースの下書きを作る — ノートブックを実行すると、場面・起きたこと・注文番号・お願いしたいことを"
-                "入力して下書きを作れます。電話番号・メールアドレス・カード番号は自動で伏せ字になります。")
-        return widget_bundle(self.widget, RichText(f"<p>{esc(text)}</p>", text))
+    def static(self) -> RichText:
+        return para(data.say("drafts.static"))
 
 
 def draft_builder() -> DraftBuilder:

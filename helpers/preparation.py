@@ -6,94 +6,112 @@ the last four digits (anything longer is cleared at once, with a message).
 
 from __future__ import annotations
 
-from helpers import facts, forms
-from helpers.display import RichText, alert, esc, widget_bundle
+from helpers import forms
+from helpers.core import data, registry
+from helpers.core.render import RichText, alert, bullets, join, para, strong
+from helpers.core.view import View
 
-_OK, _TODO = "【済】", "【未】"
+FIELDS = ("shop", "last4", "order", "what")
 
 
-class Checklist:
+class Checklist(View):
     """The pre-call checklist (PREP-ID): shop name, last four digits, order number, what happened and when."""
 
     def __init__(self):
-        import ipywidgets as w
+        self.values = dict.fromkeys(FIELDS, "")   # as kept: last4 and order tidied, never a refused entry
+        self.notes = dict.fromkeys(FIELDS, "")    # what to fix, per field
+        self.typed_last4 = ""                      # what the card field holds now (cleared when refused)
+        self._clearing = False
 
-        style = {"description_width": "initial"}
-        self.controls = {
-            "shop": w.Text(description="ショップ名", placeholder="セラーセントラルに登録したショップ名", style=style),
-            "last4": w.Text(description="カードか口座の下4桁", placeholder="例: 1234", style=style,
-                            tooltip="登録したクレジットカードか銀行口座の、最後の4桁だけを入力します"),
-            "order": w.Text(description="注文番号（あれば）", placeholder="例: 249-1234567-1234567", style=style),
-            "what": w.Textarea(description="何が、いつ起きたか", style=style, layout=w.Layout(width="95%")),
-        }
-        self.last4 = ""
-        self.order = ""
-        self._refusing = False
-        self.notes = {name: "" for name in self.controls}
-        self.view = w.HTML()
-        self.controls["last4"].observe(lambda c: self.set_last4(c["new"]), names="value")
-        self.controls["order"].observe(lambda c: self.set_order(c["new"]), names="value")
-        for name in ("shop", "what"):
-            self.controls[name].observe(lambda _c: self._render(), names="value")
-        self.widget = w.VBox([*self.controls.values(), self.view])
-        self._render()
+    def set_field(self, name: str, typed: str) -> None:
+        """Keep a field's value; the shop name and what happened are kept as typed."""
+        if name == "last4":
+            return self.set_last4(typed)
+        if name == "order":
+            return self.set_order(typed)
+        self.values[name] = typed
+        self._refresh()
 
     def set_last4(self, typed: str) -> None:
         """Keep the last four digits, or clear the field and say why; longer input is never kept."""
-        if typed == self.last4 and typed:
-            return  # the field showing the tidied digits
-        if not typed.strip():
-            self.last4 = ""
-            if not self._refusing:
-                self.notes["last4"] = ""
-            return self._render()
-        try:
-            self.last4, self.notes["last4"] = forms.card_last4(typed), ""
-            self.controls["last4"].value = self.last4
-        except ValueError as exc:
-            self.last4, self.notes["last4"] = "", str(exc)
-            self._refusing = True
-            self.controls["last4"].value = ""  # what was refused must not stay in the widget
-            self._refusing = False
-        self._render()
+        self.values["last4"], self.notes["last4"], self.typed_last4 = "", "", typed
+        if typed.strip():
+            try:
+                self.values["last4"] = forms.card_last4(typed)
+            except ValueError as exc:
+                self.notes["last4"] = str(exc)
+        self._refresh()
 
     def set_order(self, typed: str) -> None:
         """Tidy the order number, or say what is wrong with it (the field keeps what was typed)."""
-        self.order, self.notes["order"] = "", ""
+        self.values["order"], self.notes["order"] = "", ""
         if typed.strip():
             try:
-                self.order = forms.order_number(typed)
+                self.values["order"] = forms.order_number(typed)
             except ValueError as exc:
                 self.notes["order"] = str(exc)
-        self._render()
+                self.values["order"] = None  # typed, but not an order number
+        self._refresh()
 
     def items(self) -> list[tuple[bool, str]]:
-        c = self.controls
+        v = self.values
         return [
-            (bool(c["shop"].value.strip()), "ショップ名"),
-            (bool(self.last4), f"カードか口座の下4桁（{self.last4}）" if self.last4 else "カードか口座の下4桁"),
-            (bool(self.order) or not c["order"].value.strip(),
-             f"注文番号（{self.order}）" if self.order else "注文番号（あれば）"),
-            (bool(c["what"].value.strip()), "何が、いつ起きたか"),
+            (bool(v["shop"].strip()), data.say("preparation.items.shop")),
+            (bool(v["last4"]), data.say("preparation.items.last4") + (f"（{v['last4']}）" if v["last4"] else "")),
+            (v["order"] is not None, f"{data.say('preparation.order_short')}（{v['order']}）" if v["order"]
+             else data.say("preparation.items.order")),
+            (bool(v["what"].strip()), data.say("preparation.items.what")),
         ]
 
     @property
     def ready(self) -> bool:
         return all(done for done, _ in self.items())
 
-    def _render(self) -> None:
-        rows = "".join(f"<li>{_OK if done else _TODO} {esc(label)}</li>" for done, label in self.items())
-        notes = "".join(alert(n).html for n in self.notes.values() if n)
-        scam = facts.get("TEL-SCAM")
-        footer = (f"<p><strong>準備ができました。</strong> {esc(scam.statement)}</p>" if self.ready
-                  else f"<p>すべてが{_OK}になったら準備完了です。</p>")
-        self.view.value = f"<ul style='list-style:none;padding-left:0'>{rows}</ul>{notes}{footer}"
+    def summary(self) -> RichText:
+        done, todo = data.say("preparation.done"), data.say("preparation.todo")
+        rows = bullets([f"{done if ok else todo} {label}" for ok, label in self.items()],
+                       style="list-style:none;padding-left:0")
+        notes = join([alert(note) for note in self.notes.values() if note])
+        footer = (para(strong(data.say("preparation.ready")), " ", registry.get("TEL-SCAM").statement) if self.ready
+                  else para(data.say("preparation.not_ready", done=done)))
+        return join([rows, notes, footer])
 
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        prep = facts.get("PREP-ID")
-        text = ("電話の前のチェックリスト — ノートブックを実行すると、ショップ名・下4桁・注文番号・起きたことを"
-                f"入力して確認できます。入力はこのノートブックの中だけで使われます。（{prep.title}）")
-        return widget_bundle(self.widget, RichText(f"<p>{esc(text)}</p>", text))
+    def _build(self):
+        import ipywidgets as w
+
+        style = {"description_width": "initial"}
+        controls = {
+            "shop": w.Text(description=data.say("preparation.items.shop"), style=style,
+                           placeholder=data.say("preparation.placeholders.shop")),
+            "last4": w.Text(description=data.say("preparation.items.last4"), style=style,
+                            placeholder=data.say("preparation.placeholders.last4"),
+                            tooltip=data.say("preparation.last4_tooltip")),
+            "order": w.Text(description=data.say("preparation.items.order"), style=style,
+                            placeholder=data.say("common.example", example=registry.get("ORDER-ID").values["example"])),
+            "what": w.Textarea(description=data.say("preparation.items.what"), style=style,
+                               layout=w.Layout(width="95%")),
+        }
+        def typed(change, name):
+            if not self._clearing:
+                self.set_field(name, change["new"])
+
+        for name, control in controls.items():
+            control.observe(lambda change, name=name: typed(change, name), names="value")
+        view = w.HTML()
+        return w.VBox([*controls.values(), view]), {**controls, "summary": view}
+
+    def _render(self) -> None:
+        if self.typed_last4 != self.values["last4"]:
+            self.typed_last4 = self.values["last4"]
+            self._clearing = True
+            try:  # the field shows the tidied digits, and a refused entry never stays in it
+                self._controls["last4"].value = self.values["last4"]
+            finally:
+                self._clearing = False
+        self._controls["summary"].value = self.summary().html
+
+    def static(self) -> RichText:
+        return para(data.say("preparation.static", fact=registry.get("PREP-ID").title))
 
 
 def checklist() -> Checklist:

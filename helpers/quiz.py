@@ -1,39 +1,31 @@
-"""The final quiz over the whole kit: questions from ``data/quiz.toml``, immediate feedback, a score."""
+"""The final quiz over the whole kit: questions from ``data/quiz.toml``, immediate feedback, a score.
+
+The questions are judged by the same engine as the exercises (``helpers.core.questions``); here they are put
+together as one test with a score: the first answer to each question counts, and a finished quiz is recorded.
+"""
 
 from __future__ import annotations
 
-from helpers import data, facts, progress
-from helpers.display import RichText, esc, join, widget_bundle
+from helpers.core import data, progress, questions
+from helpers.core.render import RichText, join, para, span, strong
+from helpers.core.view import View
 
-LESSON = "08"
-_OK, _NG = "#1a7f37", "#cf222e"
+PROGRESS_ID = "final"
 
 
-def feedback(question: data.Question, choice: int) -> RichText:
+def feedback(question: data.Question, choice: int) -> questions.Feedback:
     """Say whether ``choice`` (0-based) is right, explain, and show the tested facts with their status."""
-    right = choice == question.answer
-    verdict = "正解です！" if right else f"残念、正解は「{question.options[question.answer]}」です。"
-    notes = []
-    for fact_id in question.facts:
-        record = facts.get(fact_id)
-        mark = facts.badge(record.status, getattr(record, "opinion", False))
-        caution = f" {facts.CAUTION_LABEL[record.status]}: {record.caution}" if record.caution else ""
-        notes.append((record.title, mark, caution))
-    html = [f'<div role="status"><strong style="color:{_OK if right else _NG}">{esc(verdict)}</strong> '
-            f"{esc(question.explanation)}<ul>"]
-    html += [f"<li>{esc(t)} {m.html}{esc(c)}</li>" for t, m, c in notes]
-    html.append("</ul></div>")
-    text = [f"{verdict} {question.explanation}"] + [f"  ・{t} {m.text}{c}" for t, m, c in notes]
-    return RichText("".join(html), "\n".join(text))
+    return questions.judge(question, choice, reveal=True)
 
 
-class Quiz:
+class Quiz(View):
     """The quiz's model: answers given so far, the score, and a widget with one block per question."""
 
-    def __init__(self, questions: tuple[data.Question, ...] | None = None):
-        self.questions = questions or data.load_quiz()
-        self.answers: dict[str, int] = {}
-        self._widget = None
+    def __init__(self, quiz_questions: tuple[data.Question, ...] | None = None):
+        self.questions = quiz_questions or questions.quiz_questions()
+        self.answers: dict[str, int] = {}           # the first answer to each question: the one scored
+        self.chosen: dict[str, int | None] = {}     # what the learner has selected, not yet checked
+        self.shown: dict[str, RichText] = {}
 
     @property
     def score(self) -> int:
@@ -44,67 +36,59 @@ class Quiz:
         return len(self.answers) == len(self.questions)
 
     def score_text(self) -> str:
-        text = f"得点: {self.score} / {len(self.questions)}（回答 {len(self.answers)} 問）"
-        if self.finished:
-            text += " — すべて答えました。間違えた問題は、解説にあるノートブックを見直しましょう。"
-        return text
+        text = data.say("quiz.score", score=self.score, total=len(self.questions), answered=len(self.answers))
+        return text + (data.say("quiz.finished") if self.finished else "")
 
-    def answer(self, question_id: str, choice: int) -> RichText:
+    def answer(self, question_id: str, choice: int | None) -> RichText:
         """Answer one question (``choice`` is the 0-based option); the first answer is the one scored."""
         question = next((q for q in self.questions if q.id == question_id), None)
         if question is None:
             raise ValueError(f"「{question_id}」という問題はありません。")
-        if not isinstance(choice, int) or not 0 <= choice < len(question.options):
+        if choice is None:
+            shown = para(data.say("quiz.choose_first"))
+        elif not isinstance(choice, int) or not 0 <= choice < len(question.options):
             raise ValueError(f"選択肢の番号は 0〜{len(question.options) - 1} のどれかです。")
-        first_time = question.id not in self.answers
-        self.answers.setdefault(question.id, choice)
-        if first_time and self.finished:
-            progress.safely_record("quiz", {"score": self.score, "total": len(self.questions)})
-        return feedback(question, choice)
+        else:
+            first_time = question.id not in self.answers
+            self.answers.setdefault(question.id, choice)
+            if first_time and self.finished:
+                progress.safely_record(progress.key("quiz", PROGRESS_ID),
+                                       {"score": self.score, "total": len(self.questions)})
+            shown = feedback(question, choice)
+        self.shown[question.id] = shown
+        self._refresh()
+        return shown
 
     def static(self) -> RichText:
         """All questions and options, without answers: what a reader without a kernel sees."""
-        parts = [RichText(f"<p><strong>問{n}.</strong> {esc(q.question)}</p><ol>"
-                          + "".join(f"<li>{esc(o)}</li>" for o in q.options) + "</ol>",
-                          f"問{n}. {q.question}\n" + "\n".join(f"  {i}. {o}" for i, o in enumerate(q.options, 1)))
-                 for n, q in enumerate(self.questions, start=1)]
-        parts.append(RichText("<p><em>ノートブックを実行すると、選んで答え合わせができます。</em></p>",
-                              "（ノートブックを実行すると、選んで答え合わせができます。）"))
+        parts = [questions.question_view(q, data.say("quiz.number", n=n)) for n, q in enumerate(self.questions, 1)]
+        parts.append(para(span(data.say("quiz.static_note"), style="font-style:italic")))
         return join(parts)
-
-    @property
-    def widget(self):
-        if self._widget is None:
-            self._widget = self._build()
-        return self._widget
 
     def _build(self):
         import ipywidgets as w
 
-        score = w.HTML(f"<strong>{esc(self.score_text())}</strong>")
+        scores = [w.HTML(), w.HTML()]  # the score at the top and again after the last question
+        controls: dict = {"score": scores[0]}
         blocks = []
-        self.controls = {"score": score}
         for n, question in enumerate(self.questions, start=1):
-            choice = w.RadioButtons(options=[(o, i) for i, o in enumerate(question.options)], value=None,
-                                    layout=w.Layout(width="max-content"), description=f"問{n}")
-            button = w.Button(description="答え合わせ", icon="check", tooltip=f"問{n}の答えを確かめます")
+            number = data.say("quiz.number", n=n)
+            choice = questions.answer_input(question, description=number)
+            button = w.Button(description=data.say("questions.check_button"), icon="check",
+                              tooltip=data.say("quiz.check_tooltip", number=number))
             shown = w.HTML()
+            choice.observe(lambda change, q=question: self.chosen.__setitem__(q.id, change["new"]), names="value")
+            button.on_click(lambda _b, q=question: self.answer(q.id, self.chosen.get(q.id)))
+            controls[question.id] = {"choice": choice, "check": button, "feedback": shown}
+            blocks.append(w.VBox([w.HTML(para(strong(f"{number}. "), question.question).html), choice, button, shown]))
+        self._scores = scores
+        return w.VBox([scores[0], *blocks, scores[1]]), controls
 
-            def check(_button, question=question, choice=choice, shown=shown):
-                if choice.value is None:
-                    shown.value = "<span>選択肢を1つ選んでから、答え合わせを押してください。</span>"
-                    return
-                shown.value = self.answer(question.id, choice.value).html
-                score.value = f"<strong>{esc(self.score_text())}</strong>"
-
-            button.on_click(check)
-            self.controls[question.id] = {"choice": choice, "check": button, "feedback": shown}
-            blocks.append(w.VBox([w.HTML(f"<p><strong>問{n}.</strong> {esc(question.question)}</p>"),
-                                  choice, button, shown]))
-        return w.VBox([score, *blocks, score])  # the score at the top and again after the last question
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        return widget_bundle(self.widget, self.static())
+    def _render(self) -> None:
+        for view in self._scores:
+            view.value = strong(self.score_text()).html
+        for question_id, shown in self.shown.items():
+            self._controls[question_id]["feedback"].value = shown.html
 
 
 def quiz() -> Quiz:

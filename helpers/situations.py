@@ -2,63 +2,65 @@
 
 from __future__ import annotations
 
-from helpers import data, facts
-from helpers.display import RichText, esc, heading, join, widget_bundle
+from helpers import channels
+from helpers.core import data, registry
+from helpers.core.cards import fact_card
+from helpers.core.render import RichText, bullets, heading, join, para, span, strong
+from helpers.core.view import View
 
 
 def situation_view(situation: data.Situation) -> RichText:
     """Show one situation: example, what to do, the article's view and its correction, risks, best channel."""
-    from helpers import channels
+    def listed(key: str, items) -> RichText:
+        return join([para(strong(data.say(key))), bullets(items, ordered=True)])
 
-    def bullets(title: str, items) -> RichText:
-        return RichText(f"<p><strong>{esc(title)}</strong></p><ol>" + "".join(f"<li>{esc(i)}</li>" for i in items)
-                        + "</ol>", f"{title}:\n" + "\n".join(f"  {n}. {i}" for n, i in enumerate(items, 1)))
-
-    parts = [RichText(heading(esc(situation.title), 4) + f"<p>例: {esc(situation.example)}</p>",
-                      f"{situation.title}\n例: {situation.example}"),
-             bullets("すること", situation.what_to_do),
-             facts.fact_card(situation, title="記事の考え方")]
+    parts = [heading(situation.title, level=4), para(data.say("situations.example", example=situation.example)),
+             listed("situations.what_to_do", situation.what_to_do),
+             fact_card(situation, title=data.say("situations.article_view"))]
     if situation.beyond:
-        parts.append(bullets("記事にはないが確認されていること", situation.beyond))
-    parts.append(bullets("リスク", situation.risks))
+        parts.append(listed("situations.beyond", situation.beyond))
+    parts.append(listed("situations.risks", situation.risks))
     if situation.recommend:
         ranked = channels.recommend(channels.comparison_frame(), **situation.recommend)
-        best = ranked.iloc[0]
-        parts.append(RichText(
-            f"<p><strong>おすすめの方法: {esc(best['方法'])}</strong>（このキットの考え方: {esc(situation.recommend_why)}"
-            "　比較の道具で計算した順位です）</p>" + channels.ranking_table(ranked).html,
-            f"おすすめの方法: {best['方法']}（このキットの考え方: {situation.recommend_why}）\n"
-            + channels.ranking_table(ranked).text))
+        parts.append(para(strong(channels.best_channel(ranked)), " ",
+                          span(data.say("situations.recommend_why", why=situation.recommend_why))))
+        parts.append(channels.ranking_table(ranked))
     return join(parts)
 
 
-class Triage:
+class Triage(View):
     """Pick the situation you are in; see what to do, what the article says and what has changed."""
 
     def __init__(self):
-        import ipywidgets as w
-
         self.situations = data.load_situations()
-        self.choice = w.RadioButtons(options=[(s.title, s.id) for s in self.situations], value=None,
-                                     description="いまの状況", style={"description_width": "initial"},
-                                     layout=w.Layout(width="max-content"))
-        self.view = w.HTML("<p>上から、いまの状況に近いものを選んでください。</p>")
-        self.controls = {"situation": self.choice}
-        self.choice.observe(lambda change: self.show(change["new"]), names="value")
-        self.widget = w.VBox([self.choice, self.view])
+        self.chosen: str | None = None
 
     def show(self, situation_id: str | None) -> RichText:
-        if situation_id is None:
-            return RichText("", "")
-        shown = situation_view(facts.get(situation_id))
-        self.view.value = shown.html
-        return shown
+        """Choose a situation (by id) and return what is shown for it."""
+        self.chosen = situation_id
+        self._refresh()
+        return self.shown()
+
+    def shown(self) -> RichText:
+        if self.chosen is None:
+            return para(data.say("situations.choose_prompt"))
+        return situation_view(registry.get(self.chosen))
+
+    def _build(self):
+        import ipywidgets as w
+
+        choice = w.RadioButtons(options=[(s.title, s.id) for s in self.situations], value=self.chosen,
+                                description=data.say("situations.choice_label"), style={"description_width": "initial"},
+                                layout=w.Layout(width="max-content"))
+        choice.observe(lambda change: self.show(change["new"]), names="value")
+        view = w.HTML()
+        return w.VBox([choice, view]), {"situation": choice, "view": view}
+
+    def _render(self) -> None:
+        self._controls["view"].value = self.shown().html
 
     def static(self) -> RichText:
         return join([situation_view(s) for s in self.situations], "<hr>", "\n\n")
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        return widget_bundle(self.widget, self.static())
 
 
 def triage() -> Triage:

@@ -1,18 +1,35 @@
-"""Shared test fixtures."""
+"""Shared test fixtures, and the one place that keeps every test run off the learner's own progress file."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from helpers import progress
+from helpers.core import progress
 
-# Progress is recorded outside the repository; tests (and the notebook kernels nbval starts, which inherit
-# this environment) write to a throw-away file, never to the user's own.
-os.environ[progress.ENV] = str(Path(tempfile.mkdtemp(prefix="kit-progress-")) / "progress.json")
+_SESSION_DIR: Path | None = None
+
+
+def pytest_configure(config):
+    """Point the progress file of this run (and of the notebook kernels nbval starts) at a throw-away folder."""
+    global _SESSION_DIR
+    _SESSION_DIR = Path(tempfile.mkdtemp(prefix="kit-test-progress-"))
+    config._kit_saved_progress_env = os.environ.get(progress.ENV)
+    os.environ[progress.ENV] = str(_SESSION_DIR / "progress.json")
+
+
+def pytest_unconfigure(config):
+    saved = getattr(config, "_kit_saved_progress_env", None)
+    if saved is None:
+        os.environ.pop(progress.ENV, None)
+    else:
+        os.environ[progress.ENV] = saved
+    if _SESSION_DIR is not None:
+        shutil.rmtree(_SESSION_DIR, ignore_errors=True)
 
 
 @pytest.fixture

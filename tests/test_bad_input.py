@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import contact_log, data, drafts, exercises, forms, hours
+from helpers import contact_log, drafts, forms, hours
+from helpers.core import data, questions
 
 JAPANESE = re.compile(r"[ぁ-んァ-ヶ一-龠]")
 LONG = "0" * 100_000
@@ -61,8 +62,8 @@ H = "日時,方法,内容,返信までの分,解決,ケースID\n"
 ROW = "2026-11-27 10:05,チャット,相談,5,はい,C-1\n"
 FACT = ('[[fact]]\nid = "X"\nsection = 1\ntitle = "t"\nstatement = "s"\nstatus = "article"\n'
         'sources = ["a"]\nverified_on = 2026-11-26\n')
-HOURS = "id,channel,channel_ja,opens,closes,statement,status,sources,verified_on\n"
-HOURS_ROW = "H,phone,電話,09:00,18:00,s,article,a,2026-11-26\n"
+HOURS = "id,channel,channel_ja,title,opens,closes,statement,status,sources,verified_on\n"
+HOURS_ROW = "H,phone,電話,電話の時間,09:00,18:00,s,article,a,2026-11-26\n"
 
 CATALOGUE = [
     # ---- callback_number: what goes after +81
@@ -206,5 +207,5 @@ def test_data_loaders_raise_only_value_error(loader, text):
 @settings(max_examples=200, deadline=None)
 @given(answer=st.text())
 def test_exercise_checks_never_crash(answer):
-    for q in exercises.all_exercises():
-        assert q.check(answer).text
+    for q in questions.exercise_questions():
+        assert questions.judge(q, answer).text

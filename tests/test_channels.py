@@ -6,8 +6,9 @@ from datetime import datetime
 
 import pytest
 
-from helpers import channels, data
-from helpers.hours import japan_tz
+from helpers import channels
+from helpers.core import data
+from helpers.core.clock import japan_tz
 
 FRAME = channels.comparison_frame()
 NOON = datetime(2026, 11, 27, 12, 0, tzinfo=japan_tz())
@@ -65,10 +66,10 @@ def test_ranking_for_situations(settings, order):
 def test_unavailable_channels_stay_with_their_reason():
     ranked = ranking(plan="individual")
     assert len(ranked) == 3
-    assert ranked.loc["phone", "使える"] == "×" and "SC-SMALL" in ranked.loc["phone", "使えない理由"]
-    assert ranked.loc["email", "使える"] == "○" and ranked.loc["email", "使えない理由"] == "—"
+    assert not ranked.loc["phone", "available"] and "SC-SMALL" in ranked.loc["phone", "blockers"]
+    assert ranked.loc["email", "available"] and ranked.loc["email", "blockers"] == "—"
     evening = ranking(at=EVENING)
-    assert "HOURS-PHONE" in evening.loc["phone", "使えない理由"]
+    assert "HOURS-PHONE" in evening.loc["phone", "blockers"]
 
 
 def test_same_inputs_same_ranking():
@@ -79,12 +80,12 @@ def test_same_inputs_same_ranking():
 def test_scores_follow_the_documented_weights():
     ranked = ranking(record=2, speed=1, nuance=0)
     # chat: record yes (2×1) + speed fairly_fast (1×0.5) + casual yes (0.5×1) = 3.0
-    assert ranked.loc["chat", "点数"] == 3.0
+    assert ranked.loc["chat", "score"] == 3.0
     # email: record (2) + speed slowest (0) + casual (0.5) − buried (0.5) = 2.0
-    assert ranked.loc["email", "点数"] == 2.0
+    assert ranked.loc["email", "score"] == 2.0
     # phone: speed real_time (1) − passed around (0.5) = 0.5
-    assert ranked.loc["phone", "点数"] == 0.5
-    assert "やり取りが記録に残る: ○（+2）" in ranked.loc["chat", "理由"]
+    assert ranked.loc["phone", "score"] == 0.5
+    assert "やり取りが記録に残る: ○（+2）" in ranked.loc["chat", "reasons"]
 
 
 def test_ties_follow_the_stated_rule():
@@ -123,14 +124,14 @@ def test_recommender_widget_updates_on_every_control():
     r.controls["use_clock"].value = False
     assert list(r.ranking.index) == ["chat", "phone", "email"]
     r.controls["plan"].value = "individual"
-    assert r.ranking.iloc[0]["方法"] == "メール" and "おすすめ: メール" in r.result.value
+    assert r.ranking.iloc[0]["channel"] == "メール" and "おすすめ: メール" in r.controls["result"].value
     r.controls["plan"].value = "professional"
     r.controls["speed"].value = 2
     r.controls["nuance"].value = 2
     r.controls["record"].value = 0
     assert r.ranking.index[0] == "phone"
     r.controls["cannot_phone_at_work"].value = True
-    assert r.ranking.index[-1] == "phone" and "仕事中" in r.result.value
+    assert r.ranking.index[-1] == "phone" and "仕事中" in r.controls["result"].value
 
 
 def test_recommender_static_fallback_is_deterministic():
@@ -142,4 +143,4 @@ def test_recommender_static_fallback_is_deterministic():
 
 def test_recommender_controls_are_described():
     r = channels.recommender(clock=lambda: NOON)
-    assert all(control.description for control in r.controls.values())
+    assert all(control.description for name, control in r.controls.items() if name != "result")

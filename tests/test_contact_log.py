@@ -175,7 +175,7 @@ def test_uploader_reads_the_chosen_file():
     up = contact_log.uploader()
     content = (HEADER + "\n".join(GOOD) + "\n").encode("cp932")
     shown = up.show([{"name": "mine.csv", "content": memoryview(content)}])
-    assert "mine.csv: 5行のうち、5行を読み込みました" in shown.text and up.result.value == shown.html
+    assert "mine.csv: 5行のうち、5行を読み込みました" in shown.text and up.controls["result"].value == shown.html
     shown = up.show([{"name": "bad.csv", "content": b""}])
     assert "ファイルが空です" in shown.text
 

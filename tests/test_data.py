@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from helpers import data, facts
+from helpers import facts
+from helpers.core import data
 
 # FACTS.md sections 1-8: id -> status, as FACTS.md states them (procedures without a stated status: None).
 FACTS_MD = {
@@ -25,7 +26,8 @@ FACTS_MD = {
     "REVIEW-MAIL": "article", "REVIEW-OPTIONAL": "article", "REVIEW-OPINION": "article",
 }
 LOADERS = [data.load_facts, data.load_procedures, data.load_situations, data.load_lessons, data.load_hours,
-           data.load_phone_numbers, data.load_channels]
+           data.load_phone_numbers, data.load_channels, data.load_quiz, data.load_exercises, data.load_vocabulary,
+           data.load_texts]
 
 
 @pytest.mark.parametrize("loader", LOADERS, ids=lambda f: f.__name__)
@@ -38,11 +40,11 @@ def test_every_fact_of_facts_md_is_data_with_its_status(fact_id, status):
     record = facts.get(fact_id)
     if status:
         assert record.status == status
-    assert record.sources and record.verified_on == date(2026, 11, 26)
+    assert record.sources and isinstance(record.verified_on, date)
 
 
 def test_changed_and_unverified_records_carry_a_caution():
-    cautious = [r for r in facts.registry().values() if r.status in data.NEEDS_CAUTION]
+    cautious = [r for r in facts.registry() if r.status in data.NEEDS_CAUTION]
     assert len(cautious) >= 8
     assert all(r.caution for r in cautious)
 
@@ -99,8 +101,8 @@ title = "一"
 instruction = "押す"
 """
 
-HOURS_HEADER = "id,channel,channel_ja,opens,closes,statement,status,sources,verified_on\n"
-GOOD_HOURS_ROW = "HOURS-X,phone,電話,09:00,18:00,文,article,記事,2026-11-26\n"
+HOURS_HEADER = "id,channel,channel_ja,title,opens,closes,statement,status,sources,verified_on\n"
+GOOD_HOURS_ROW = "HOURS-X,phone,電話,電話の時間,09:00,18:00,文,article,記事,2026-11-26\n"
 
 
 def rejected(loader, path) -> str:
@@ -225,3 +227,57 @@ def test_channel_value_outside_its_vocabulary_is_rejected(write):
 def test_messages_are_japanese(write):
     message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace('"article"', '"x"')))
     assert re.search(r"[ぁ-んァ-ン]", message)
+
+
+# ---------------------------------------------------------------- questions, vocabulary, texts
+
+GOOD_EXERCISE = """
+[[exercise]]
+id = "E1"
+lesson = "01_seller_central"
+facts = ["SC-SMALL"]
+question = "?"
+options = ["a", "b"]
+answer = 1
+hint = "h"
+explanation = "e"
+"""
+
+
+def test_a_good_exercise_loads(write):
+    (question,) = data.load_exercises.__wrapped__(write("exercises.toml", GOOD_EXERCISE))
+    assert question.options == ("a", "b") and question.answer == 1 and question.is_choice
+
+
+@pytest.mark.parametrize("change, field", [
+    (("answer = 1", "answer = 2"), "answer"),
+    (('options = ["a", "b"]', 'options = ["a", "a"]'), "options"),
+    (('hint = "h"\n', ""), "hint"),
+    (('lesson = "01_seller_central"\n', ""), "lesson"),
+    (('options = ["a", "b"]\n', ""), "accept"),
+    (("answer = 1", 'answer = 1\naccept = ["a"]'), "accept"),
+])
+def test_bad_exercises_are_rejected_naming_the_field(write, change, field):
+    message = rejected(data.load_exercises, write("exercises.toml", GOOD_EXERCISE.replace(*change)))
+    assert "exercises.toml" in message and "E1" in message and f"「{field}」" in message
+
+
+def test_a_quiz_question_needs_its_section(write):
+    quiz = GOOD_EXERCISE.replace("[[exercise]]", "[[question]]")
+    assert "「section」" in rejected(data.load_quiz, write("quiz.toml", quiz))
+
+
+def test_vocabulary_must_name_every_channel_plan_and_status(write):
+    text = (data.DATA_DIR / "vocabulary.toml").read_text(encoding="utf-8")
+    message = rejected(data.load_vocabulary, write("vocabulary.toml", text.replace("[channels.chat]", "[channels.fax]")))
+    assert "vocabulary.toml" in message and "「channels」" in message and "chat" in message
+
+
+def test_texts_are_flattened_by_dotted_key_and_filled_in():
+    assert data.say("quiz.number", n=3) == "問3"
+    with pytest.raises(KeyError, match="texts.toml"):
+        data.say("no.such.text")
+
+
+def test_an_empty_text_is_rejected(write):
+    assert "「empty」" in rejected(data.load_texts, write("texts.toml", '[a]\nempty = " "\n'))

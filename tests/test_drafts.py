@@ -123,11 +123,11 @@ def test_draft_widget_builds_a_redacted_draft_and_keeps_the_inputs():
     c["what"].value = "返品が30件。私の携帯は ０８０－２３４５－６７８９"
     c["request"].value = "補填を相談したい"
     c["build"].click()
-    assert "８０－２３４５" not in builder.draft.value and P in builder.draft.value
+    assert "８０－２３４５" not in builder.controls["draft"].value and P in builder.controls["draft"].value
     assert c["what"].value.endswith("６７８９"), "what the learner typed stays in the box"
     c["order"].value = "12345"
     c["build"].click()
-    assert 'role="alert"' in builder.message.value and "注文番号" in builder.message.value
+    assert 'role="alert"' in builder.controls["message"].value and "注文番号" in builder.controls["message"].value
 
 
 def test_subject_comes_from_data():

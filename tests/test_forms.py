@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import data, forms
+from helpers import forms
+from helpers.core import data
 
 JAPANESE = re.compile(r"[ぁ-んァ-ヶ一-龠]")
 

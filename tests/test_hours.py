@@ -7,9 +7,12 @@ from datetime import datetime, timedelta, timezone, tzinfo
 
 import pytest
 
-from helpers import hours
+from zoneinfo import ZoneInfo
 
-JST = hours.japan_tz()
+from helpers import hours
+from helpers.core.clock import japan_tz
+
+JST = japan_tz()
 UTC = timezone.utc
 
 
@@ -33,9 +36,9 @@ def test_phone_hours_boundaries(at, expected):
     (datetime(2026, 11, 27, 0, 0, tzinfo=UTC), True),          # 9:00 in Japan
     (datetime(2026, 11, 26, 23, 59, tzinfo=UTC), False),       # 8:59 in Japan
     (datetime(2026, 11, 27, 9, 0, tzinfo=UTC), False),         # 18:00 in Japan
-    (datetime(2026, 7, 1, 17, 0, tzinfo=hours.ZoneInfo("America/Los_Angeles")), True),   # PDT: 9:00 JST
-    (datetime(2026, 12, 1, 16, 0, tzinfo=hours.ZoneInfo("America/Los_Angeles")), True),  # PST: 9:00 JST
-    (datetime(2026, 12, 1, 15, 59, tzinfo=hours.ZoneInfo("America/Los_Angeles")), False),
+    (datetime(2026, 7, 1, 17, 0, tzinfo=ZoneInfo("America/Los_Angeles")), True),   # PDT: 9:00 JST
+    (datetime(2026, 12, 1, 16, 0, tzinfo=ZoneInfo("America/Los_Angeles")), True),  # PST: 9:00 JST
+    (datetime(2026, 12, 1, 15, 59, tzinfo=ZoneInfo("America/Los_Angeles")), False),
     (datetime(2026, 11, 27, 10, 0, tzinfo=timezone(timedelta(hours=1))), False),          # 18:00 JST
 ])
 def test_any_aware_zone_is_judged_in_japan_time(at, expected):
@@ -101,7 +104,7 @@ def test_widget_answers_for_the_injected_clock():
     assert "日本時間 11月27日（金）10:05" in checker.answer.text
     assert "電話の受付時間内です（受付 9:00〜18:00）" in checker.answer.text
     assert "祝日に電話を受け付けているかは分かっていません" in checker.answer.text
-    assert checker.answer_view.value == checker.answer.html
+    assert checker.controls["answer"].value == checker.answer.html
 
 
 def test_widget_outside_hours_says_when_it_opens():
@@ -121,23 +124,23 @@ def test_button_rechecks_with_the_clock():
     checker = hours.phone_checker(clock=lambda: now[0])
     assert "受付時間外" in checker.answer.text
     now[0] = jst(2026, 11, 27, 9, 0)
-    checker.now_button.click()
+    checker.controls["now"].click()
     assert "受付時間内" in checker.answer.text
 
 
 def test_typed_time_is_checked_today_in_japan():
     checker = hours.phone_checker(clock=fixed(datetime(2026, 11, 27, 1, 0, tzinfo=UTC)))
-    checker.time_input.value = "１８：００"
+    checker.controls["time"].value = "１８：００"
     assert "日本時間 11月27日（金）18:00" in checker.answer.text and "受付時間外" in checker.answer.text
-    checker.time_input.value = ""
+    checker.controls["time"].value = ""
     assert "10:00" in checker.answer.text
 
 
 def test_bad_typed_time_shows_the_message_and_keeps_the_input():
     checker = hours.phone_checker(clock=fixed(jst(2026, 11, 27, 10, 0)))
-    checker.time_input.value = "あした"
+    checker.controls["time"].value = "あした"
     assert "17:30" in checker.answer.text and 'role="alert"' in checker.answer.html
-    assert checker.time_input.value == "あした"
+    assert checker.controls["time"].value == "あした"
 
 
 def test_display_bundle_has_live_widget_and_static_fallback():
@@ -149,6 +152,6 @@ def test_display_bundle_has_live_widget_and_static_fallback():
 
 def test_controls_are_described_for_keyboard_and_screen_readers():
     checker = hours.phone_checker(clock=fixed(jst(2026, 11, 27, 10, 0)))
-    for control in checker.controls.values():
-        assert control.description and control.tooltip
+    for name in ("now", "time"):
+        assert checker.controls[name].description and checker.controls[name].tooltip
     assert 'aria-live="polite"' in checker.answer.html

@@ -10,8 +10,9 @@ import pytest
 from nbclient import NotebookClient
 from support import stored_notebooks
 
-from helpers import (channels, contact_log, data, drafts, exercises, facts, forms, freshness, hours, lessons,
-                     preparation, progress, quiz, situations, walkthrough)
+from helpers import (channels, contact_log, course, drafts, facts, forms, freshness, hours, preparation, quiz,
+                     situations, walkthrough)
+from helpers.core import data, questions, registry
 
 GUARD = r"""
 import json, os, socket
@@ -40,27 +41,28 @@ def no_network(monkeypatch):
 
 
 def test_every_helper_works_offline(no_network):
-    facts.registry()
-    for loader in (data.load_facts, data.load_quiz, data.load_lessons, data.load_channels):
+    registry.registry()
+    for loader in (data.load_facts, data.load_quiz, data.load_lessons, data.load_channels, data.load_texts):
         loader()
-    facts.legend(), hours.hours_table(), hours.phone_checker()._repr_mimebundle_(), lessons.lesson_list()
+    facts.legend(), hours.hours_table(), hours.phone_checker()._repr_mimebundle_(), course.lesson_list()
     for procedure in data.load_procedures():
         w = walkthrough.walkthrough(procedure.id)
         while not w.at_end:
             w.next()
         w._repr_mimebundle_()
-    w = walkthrough.walkthrough("PROC-BUYER-PHONE")
-    w.controls["phone"].value = "０９０ー１１１１ー２２２２"
+    walkthrough.walkthrough("PROC-BUYER-PHONE").check_phone("０９０ー１１１１ー２２２２")
     channels.comparison_table(), channels.recommender()._repr_mimebundle_(), channels.weights_table()
     contact_log.report(contact_log.SAMPLE), contact_log.uploader()._repr_mimebundle_()
-    for q in exercises.all_exercises():
-        q.check(q.answer), q._repr_mimebundle_()
+    for lesson in course.lessons():
+        for q in course.lesson(lesson.id).exercises():
+            q.check(q.question.answer if q.question.is_choice else q.question.accept[0]), q._repr_mimebundle_()
     game = quiz.quiz()
     for question in game.questions:
         game.answer(question.id, question.answer)
     situations.triage()._repr_mimebundle_(), preparation.checklist()._repr_mimebundle_()
     drafts.case_draft("WHEN-RETURNS", "x 090-1111-2222", "249-1234567-1234567", "y")
-    forms.callback_number("03-1234-5678"), progress.table(), freshness.freshness_view()._repr_mimebundle_()
+    forms.callback_number("03-1234-5678"), course.progress_view()._repr_mimebundle_()
+    freshness.freshness_view()._repr_mimebundle_(), questions.quiz_questions()
     assert no_network == []
 
 

@@ -22,9 +22,9 @@ def load_kit():
     return kit
 
 
-def pins() -> dict[str, str]:
-    lines = [l.split(";")[0].strip() for l in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
-             if l.strip() and not l.startswith("#")]
+def pins(name: str = "requirements.txt") -> dict[str, str]:
+    lines = [l.split(";")[0].strip() for l in (ROOT / name).read_text(encoding="utf-8").splitlines()
+             if l.strip() and not l.startswith(("#", "-r"))]
     assert all("==" in l for l in lines), "every requirement is pinned exactly"
     return {normalize(l.split("==")[0]): l.split("==")[1] for l in lines}
 
@@ -47,17 +47,26 @@ def test_environment_yml_uses_the_same_pinned_list():
         "environment.yml has drifted from requirements.txt: run `python3 kit.py env-file`")
 
 
-def test_every_declared_dependency_is_pinned():
+def test_each_set_is_pinned_in_one_place():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    declared = project["dependencies"] + [d for group in project["optional-dependencies"].values() for d in group]
-    pinned = pins()
-    missing = [d for d in declared if normalize(d) not in pinned]
-    assert not missing, f"pin these in requirements.txt: {missing}"
+    runtime, test = pins(), pins("requirements-test.txt")
+    assert not set(runtime) & set(test), "a package is pinned in both files"
+    assert (ROOT / "requirements-test.txt").read_text(encoding="utf-8").count("-r requirements.txt") == 1
+    missing = [d for d in project["dependencies"] if normalize(d) not in runtime]
+    assert not missing, f"run `python3 tools/lock.py`: runtime dependencies not pinned: {missing}"
+    missing = [d for d in project["optional-dependencies"]["test"] if normalize(d) not in test | runtime]
+    assert not missing, f"run `python3 tools/lock.py`: test dependencies not pinned: {missing}"
+
+
+def test_the_runtime_set_holds_no_test_tool():
+    runtime = pins()
+    for tool in ("playwright", "hypothesis", "pytest", "nbval", "pytest-xdist"):
+        assert tool not in runtime, tool
 
 
 def test_installed_versions_are_the_pinned_ones():
-    pinned = pins()
-    for name in ("jupyterlab", "ipywidgets", "pandas", "nbval", "pytest", "ipykernel"):
+    pinned = pins() | pins("requirements-test.txt")
+    for name in ("jupyterlab", "ipywidgets", "pandas", "nbval", "pytest", "ipykernel", "playwright"):
         assert importlib.metadata.version(name) == pinned[name], name
 
 
@@ -107,9 +116,31 @@ def test_setup_is_idempotent(kit_in_tmp, monkeypatch):
     assert steps == 3
     kit_in_tmp.ensure_environment()
     assert len(calls) == steps, "a second run reinstalls nothing"
-    monkeypatch.setattr(kit_in_tmp, "install_fingerprint", lambda python: "changed requirements")
+    monkeypatch.setattr(kit_in_tmp, "install_fingerprint", lambda python, test=False: "changed requirements")
     kit_in_tmp.ensure_environment()
     assert len(calls) == 2 * steps, "a changed dependency list is installed again"
+
+
+def test_lab_installs_the_runtime_set_and_test_adds_the_test_set(kit_in_tmp, monkeypatch):
+    calls = []
+    monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, **kw: calls.append([str(c) for c in cmd]) or 0)
+    kit_in_tmp.ensure_environment()
+    assert calls[0][-1].endswith("requirements.txt")
+    kit_in_tmp.ensure_environment(test=True)
+    assert calls[3][-1].endswith("requirements-test.txt")
+    kit_in_tmp.ensure_environment()
+    assert len(calls) == 6, "after the test set, the runtime set is already there"
+
+
+@pytest.mark.parametrize("command, test_set", [("lab", False), ("app", False), ("stale", False), ("test", True),
+                                               ("regen", True), ("clean", True)])
+def test_each_command_asks_for_its_set(kit_in_tmp, monkeypatch, command, test_set):
+    asked = []
+    monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: asked.append(test) or "py")
+    monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, **kw: 0)
+    monkeypatch.setattr(kit_in_tmp, "ensure_browser", lambda: False)
+    kit_in_tmp.main([command])
+    assert asked == [test_set]
 
 
 def test_failed_install_stops_with_a_japanese_message(kit_in_tmp, monkeypatch, capsys):
@@ -121,8 +152,10 @@ def test_failed_install_stops_with_a_japanese_message(kit_in_tmp, monkeypatch, c
 
 
 def test_importing_helpers_reads_no_file():
-    code = ("import helpers.data, helpers.facts, helpers.hours, helpers.lessons, helpers.display, sys;"
-            "print(helpers.data.load_facts.cache_info().currsize, 'ipywidgets' in sys.modules)")
+    code = ("import helpers.course, helpers.facts, helpers.hours, helpers.walkthrough, helpers.quiz, sys;"
+            "from helpers.core import data;"
+            "print(data.load_facts.cache_info().currsize + data.load_texts.cache_info().currsize,"
+            " 'ipywidgets' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "False"]
 
@@ -134,11 +167,26 @@ def test_data_readme_describes_every_data_file():
             assert f"`{path.name}`" in described, path.name
 
 
-def test_second_test_pass_runs_in_another_zone_and_language():
-    kit = load_kit()
-    assert kit.OTHER_ZONE["TZ"] not in ("Asia/Tokyo", "Japan") and kit.OTHER_ZONE["LANG"] == "C"
-    source = (ROOT / "kit.py").read_text(encoding="utf-8")
-    assert 'env_extra=OTHER_ZONE' in source and '"helpers.freshness"' in source
+def test_the_test_command_runs_the_stale_list_everything_then_everything_again_in_another_zone(kit_in_tmp,
+                                                                                             monkeypatch):
+    runs = []
+    monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: "py")
+    monkeypatch.setattr(kit_in_tmp, "ensure_browser", lambda: True)
+    monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, env_extra=None, **kw: runs.append((cmd, env_extra)) or 0)
+    assert kit_in_tmp.main(["test"]) == 0
+    (stale, _), (first, first_env), (second, second_env) = runs
+    assert stale[-1] == "helpers.freshness" and first[1:3] == ["-m", "pytest"] and first_env is None
+    assert "not browser" in second and second_env == kit_in_tmp.OTHER_ZONE
+    assert second_env["TZ"] not in ("Asia/Tokyo", "Japan") and second_env["LANG"] == "C"
+
+
+def test_a_failing_first_pass_stops_the_test_command(kit_in_tmp, monkeypatch):
+    monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: "py")
+    monkeypatch.setattr(kit_in_tmp, "ensure_browser", lambda: False)
+    runs = []
+    monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, **kw: runs.append(cmd) or (1 if "pytest" in cmd else 0))
+    assert kit_in_tmp.main(["test"]) == 1 and len(runs) == 2
+    assert "not browser" in runs[1], "without Chromium the browser tests are left out, and said so"
 
 
 def test_pre_commit_hooks_run_the_cleaner_and_the_guard():
@@ -147,3 +195,13 @@ def test_pre_commit_hooks_run_the_cleaner_and_the_guard():
         assert f"entry: {entry}" in config
         assert (ROOT / entry.split()[1]).is_file()
     assert "python3 kit.py clean" in README
+
+
+def test_the_app_command_serves_the_notebooks_with_the_tested_options(kit_in_tmp, monkeypatch):
+    runs = []
+    monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: "py")
+    monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, **kw: runs.append(cmd) or 0)
+    kit_in_tmp.main(["app"])
+    (command,) = runs
+    assert command[1:4] == ["-m", "voila", "notebooks"] and "--Voila.ip=127.0.0.1" in command
+    assert set(kit_in_tmp.VOILA_OPTIONS) <= set(command) and "--strip_sources=True" in command

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import data, facts, quiz
+from helpers import facts, quiz
+from helpers.core import data
 
 QUESTIONS = data.load_quiz()
 

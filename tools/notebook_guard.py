@@ -24,12 +24,12 @@ MACHINE_PATH = re.compile(r"(/home/[^/\s\"']+|/Users/[^/\s\"']+|/root/|/tmp/|[A-
 
 def allowed_numbers() -> list[str]:
     """The phone numbers a notebook may show: the article's, their international forms, and its example."""
-    from helpers import data, facts
+    from helpers.core import data, registry
 
     numbers = []
     for record in data.load_phone_numbers():
         numbers += [record.number] + ([record.international] if record.international else [])
-    example = facts.get("E164").values
+    example = registry.get("E164").values
     return numbers + [example["example_domestic"], example["example_after_81"]]
 
 

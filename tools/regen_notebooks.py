@@ -50,7 +50,7 @@ def execute(path: Path) -> nbformat.NotebookNode:
 
 
 def manifest_notebooks() -> list[Path]:
-    from helpers.data import load_lessons
+    from helpers.core.data import load_lessons
 
     return [NOTEBOOKS / lesson.file for lesson in load_lessons()]
 

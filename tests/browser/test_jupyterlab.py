@@ -9,8 +9,10 @@ import urllib.request
 
 import browser
 import pytest
+from playwright.sync_api import expect
 
-from helpers import data, facts
+from helpers import facts
+from helpers.core import data
 
 NOTEBOOKS = [lesson.file for lesson in data.load_lessons()]
 STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
@@ -32,15 +34,16 @@ def click_through(walkthrough) -> int:
     total = int(first.split("/")[1])
     assert first.startswith("ステップ 1 /")
     forward, back = (walkthrough.locator("button", has_text=t).last for t in ("次へ", "戻る"))
-    assert back.is_disabled()
+    expect(back).to_be_disabled()
     for n in range(2, total + 1):
         forward.click()
         walkthrough.locator(".kit-step-label", has_text=f"ステップ {n} / {total}").wait_for(timeout=5000)
-    assert forward.is_disabled() and not back.is_disabled()
+    expect(forward).to_be_disabled()
+    expect(back).to_be_enabled()
     for n in range(total - 1, 0, -1):
         back.click()
         walkthrough.locator(".kit-step-label", has_text=f"ステップ {n} / {total}").wait_for(timeout=5000)
-    assert back.is_disabled()
+    expect(back).to_be_disabled()
     return total
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from test_jupyterlab import click_through
 
-from helpers import data, facts
+from helpers import facts
+from helpers.core import data
 
 WITH_WALKTHROUGHS = [lesson for lesson in data.load_lessons() if lesson.walkthroughs]
 
@@ -60,12 +61,3 @@ def test_kernel_of_a_closed_page_is_culled(tmp_path, context):
         while "Culling kernel" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
             time.sleep(0.5)
         assert "Culling kernel" in log.read_text(encoding="utf-8")
-
-
-def test_app_command_uses_the_tested_options():
-    import browser
-
-    
-    kit = (browser.ROOT / "kit.py").read_text(encoding="utf-8")
-    assert '"-m", "voila", "notebooks", *VOILA_OPTIONS' in kit
-    assert "--strip_sources=True" in browser.voila_options()

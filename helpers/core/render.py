@@ -1,0 +1,194 @@
+"""Rendering: content that shows in JupyterLab, on GitHub without a kernel, and as plain text.
+
+Every builder here escapes the text it is given; only a ``RichText`` (already built here) passes through as
+markup. So text from ``data/``, from a learner's file or from a form is always shown, never interpreted. Colours
+are named once, in ``PALETTE``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import types
+from collections.abc import Iterable, Mapping
+from typing import Union
+
+# The kit's colours, by meaning. Text colours keep a contrast of at least 4.5:1 on white.
+PALETTE: Mapping[str, str] = types.MappingProxyType({
+    "ok": "#1a7f37",          # right, possible, confirmed
+    "error": "#cf222e",       # wrong, not possible, unverified
+    "info": "#0969da",        # neutral guidance, the article's own facts
+    "warning": "#9a3b00",     # changed facts, cautions
+    "opinion": "#8250df",     # the author's opinion
+    "muted": "#57606a",       # not applicable, greyed out
+    "highlight": "#fff3b0",   # a UI label to look for (background)
+    "good_bg": "#dafbe1",     # best cell of a comparison (background)
+    "fair_bg": "#eefbe9",     # partly good cell (background)
+    "bad_bg": "#ffebe9",      # bad cell (background)
+    "field_bg": "#f6f8fa",    # a form field drawn in text (background)
+    "border": "#6e7781",
+    "bar_wait": "#f4b183", "bar_rate": "#8fd19e", "bar_count": "#9ecbff",
+})
+STATUS_COLOURS: Mapping[str, str] = types.MappingProxyType(
+    {"confirmed": "ok", "article": "info", "changed": "warning", "unverified": "error", "opinion": "opinion"})
+
+
+@dataclasses.dataclass(frozen=True)
+class RichText:
+    """Content with an HTML form for notebooks and a plain-text form for tests, screen readers and GitHub."""
+
+    html: str
+    text: str
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        return {"text/plain": self.text, "text/html": self.html}
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __add__(self, other: Content) -> RichText:
+        other = as_rich(other)
+        return RichText(self.html + other.html, self.text + other.text)
+
+    def __bool__(self) -> bool:
+        return bool(self.text or self.html)
+
+
+Content = Union[str, RichText]
+EMPTY = RichText("", "")
+
+
+def esc(value: object) -> str:
+    """Escape a value for HTML."""
+    return html.escape(str(value))
+
+
+def as_rich(content: Content | None) -> RichText:
+    """Plain text becomes escaped HTML; a RichText stays as it is."""
+    if content is None:
+        return EMPTY
+    if isinstance(content, RichText):
+        return content
+    return RichText(esc(content), str(content))
+
+
+def colour(name: str) -> str:
+    return PALETTE[name]
+
+
+def _attrs(role: str | None, tone: str | None, style: str) -> str:
+    css = (f"color:{PALETTE[tone]};" if tone else "") + style
+    return (f' role="{role}"' if role else "") + (f' style="{css}"' if css else "")
+
+
+def span(*content: Content, tone: str | None = None, bold: bool = False, style: str = "") -> RichText:
+    """Inline text, optionally coloured (by palette name) or bold."""
+    inner = join(content, "", "")
+    if bold:
+        inner = RichText(f"<strong>{inner.html}</strong>", inner.text)
+    if not (tone or style):
+        return inner
+    return RichText(f"<span{_attrs(None, tone, style)}>{inner.html}</span>", inner.text)
+
+
+def strong(*content: Content) -> RichText:
+    return span(*content, bold=True)
+
+
+def block(*content: Content, role: str | None = None, tone: str | None = None, style: str = "",
+          tag: str = "div") -> RichText:
+    """A block (``div`` or ``p``) of inline content; ``role`` = ``status`` or ``alert`` announces it."""
+    inner = join(content, "", "")
+    live = ' aria-live="polite"' if role == "status" else ""
+    return RichText(f"<{tag}{_attrs(role, tone, style)}{live}>{inner.html}</{tag}>", inner.text)
+
+
+def para(*content: Content, tone: str | None = None) -> RichText:
+    return block(*content, tone=tone, tag="p")
+
+
+def status(*content: Content, tone: str | None = None) -> RichText:
+    """A result the learner caused, announced politely to screen readers."""
+    return block(*content, role="status", tone=tone)
+
+
+def alert(*content: Content) -> RichText:
+    """A problem with what the learner entered (it says what to type instead), announced at once."""
+    return block(*content, role="alert", tone="error")
+
+
+def heading(*content: Content, level: int = 3) -> RichText:
+    """A heading for screen readers that stays out of JupyterLab's table of contents (real <h*> would not)."""
+    inner = join(content, "", "")
+    size = {3: "1.25em", 4: "1.1em"}.get(level, "1em")
+    return RichText(f'<div role="heading" aria-level="{level}" style="font-size:{size};font-weight:bold;'
+                    f'margin:.3em 0">{inner.html}</div>', inner.text)
+
+
+def bullets(items: Iterable[Content], ordered: bool = False, style: str = "") -> RichText:
+    """A list; its text form indents each item with ・ (or its number)."""
+    rich = [as_rich(item) for item in items]
+    tag = "ol" if ordered else "ul"
+    css = f' style="{style}"' if style else ""
+    marks = [f"{n}. " if ordered else "・" for n in range(1, len(rich) + 1)]
+    return RichText(f"<{tag}{css}>" + "".join(f"<li>{r.html}</li>" for r in rich) + f"</{tag}>",
+                    "\n".join(f"  {m}{r.text}" for m, r in zip(marks, rich)))
+
+
+def link(content: Content, href: str) -> RichText:
+    inner = as_rich(content)
+    return RichText(f'<a href="{esc(href)}">{inner.html}</a>', inner.text)
+
+
+def pill(label: str, tone: str) -> RichText:
+    """A small label on a coloured background (white text), e.g. a status badge."""
+    return RichText(f'<span style="background:{PALETTE[tone]};color:#fff;border-radius:4px;padding:0 .45em;'
+                    f'font-size:90%;white-space:nowrap">{esc(label)}</span>', f"[{label}]")
+
+
+def mark(label: str) -> RichText:
+    """A UI label to look for on Amazon's screen: highlighted, bold, and quoted in the text form."""
+    return RichText(f'<mark style="background:{PALETTE["highlight"]};color:#000"><strong>{esc(label)}</strong>'
+                    "</mark>", label)
+
+
+def field(value: str) -> RichText:
+    """A value drawn as it appears in a form field."""
+    return RichText(f'<span style="border:1px solid {PALETTE["border"]};border-radius:3px;padding:.1em .5em;'
+                    f'background:{PALETTE["field_bg"]};color:#000"><strong>{esc(value)}</strong></span>', value)
+
+
+def join(parts: Iterable[Content], html_sep: str = "\n", text_sep: str = "\n") -> RichText:
+    """Concatenate content; empty parts are left out."""
+    rich = [as_rich(p) for p in parts]
+    rich = [r for r in rich if r]
+    return RichText(html_sep.join(r.html for r in rich), text_sep.join(r.text for r in rich))
+
+
+def table(columns: list[str], rows: Iterable[Iterable[Content]]) -> RichText:
+    """A small left-aligned table (JupyterLab right-aligns output tables by default)."""
+    left = 'style="text-align:left"'
+    rows = [[as_rich(cell) for cell in row] for row in rows]
+    head = "".join(f"<th {left}>{esc(c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td {left}>{cell.html}</td>" for cell in row) + "</tr>" for row in rows)
+    text = [" / ".join(columns)] + [" / ".join(cell.text for cell in row) for row in rows]
+    return RichText(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>", "\n".join(text))
+
+
+LEFT_ALIGNED = ({"selector": "th, td", "props": "text-align:left;padding:.3em .8em"},)
+
+
+def styled(styler, *, caption: str | None = None, formats=None, na_rep: str | None = None,
+           hide_index: bool = False) -> RichText:
+    """Show a pandas Styler with every cell, header and the caption escaped: its HTML and, for text, the table.
+
+    Pass number formats here (not with ``Styler.format``), because the escaping formatter is set here.
+    """
+    styler = (styler.format(formats, escape="html", na_rep=na_rep)
+              .format_index(escape="html", axis=0).format_index(escape="html", axis=1))
+    if caption:
+        styler = styler.set_caption(esc(caption))
+    if hide_index:
+        styler = styler.hide(axis="index")
+    text = styler.data.to_string(index=not hide_index)
+    return RichText(styler.to_html(), (f"{caption}\n" if caption else "") + text)

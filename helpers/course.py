@@ -1,0 +1,137 @@
+"""The course: the notebooks in the order of the manifest ``data/lessons.toml``, and what frames each lesson.
+
+A notebook starts with ``lesson = course.lesson("01_seller_central")`` and then asks the handle for its
+objectives, exercises, key points and the link to the next lesson; all of it comes from ``data/``. The progress
+table (which walkthroughs, exercises and quiz each lesson has, and which are done) is put together here, on top of
+the progress store, which knows nothing of lessons.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import quiz
+from helpers.core import data, progress, questions, registry
+from helpers.core.cards import caution, record_badge
+from helpers.core.render import RichText, bullets, join, link, para, strong, table
+from helpers.core.view import View
+
+
+def lessons() -> tuple[data.Lesson, ...]:
+    """The lessons in the order a learner takes them."""
+    return data.load_lessons()
+
+
+def lesson(lesson_id: str) -> Lesson:
+    """The handle of one lesson, by its id (the notebook's file name without ``.ipynb``)."""
+    for index, record in enumerate(lessons()):
+        if record.id == lesson_id:
+            return Lesson(record, index)
+    raise ValueError(f"「{lesson_id}」は data/lessons.toml にありません。"
+                     f"{' / '.join(r.id for r in lessons())} のどれかを指定してください。")
+
+
+class Lesson:
+    """What frames one notebook: objectives, exercises, key points, how to answer, and where to go next."""
+
+    def __init__(self, record: data.Lesson, index: int):
+        self.record, self.index = record, index
+        self.id, self.title, self.file = record.id, record.title, record.file
+
+    def objectives(self) -> RichText:
+        """What the learner will be able to do after the notebook."""
+        return join([para(strong(data.say("course.objectives"))), bullets(self.record.objectives)])
+
+    def questions(self) -> tuple[data.Question, ...]:
+        return tuple(q for q in questions.exercise_questions() if q.lesson == self.id)
+
+    def exercises(self) -> tuple[questions.Exercise, ...]:
+        """The lesson's exercises, in the order of ``data/exercises.toml``: ``q1, q2 = lesson.exercises()``."""
+        return tuple(questions.Exercise(q) for q in self.questions())
+
+    def how_to_answer(self) -> RichText:
+        """How the exercises are answered: with the buttons, or in code (``q1.check("…")``)."""
+        return join([para(data.say("course.how_to_answer", count=len(self.questions()))),
+                     bullets([data.say("course.answer_with_buttons"), data.say("course.answer_with_code")])])
+
+    def key_points(self) -> RichText:
+        """Summarise the notebook with the facts it taught, each with its status and any caution."""
+        items = [join([strong(record.title), " ", record_badge(record), " — ", record.statement,
+                       *([" ", caution(record)] if record.caution else [])], "", "")
+                 for record in map(registry.get, self.record.key_points)]
+        return join([para(strong(data.say("course.key_points"))), bullets(items)])
+
+    def next(self) -> RichText:
+        """The link to the next lesson of the manifest (or the end of the course)."""
+        following = lessons()[self.index + 1] if self.index + 1 < len(lessons()) else None
+        if following is None:
+            return para(data.say("course.last_lesson"))
+        return para(data.say("course.next"), " ", link(following.title, following.file))
+
+
+def lesson_list() -> RichText:
+    """The notebooks with links, titles and summaries, generated from the manifest."""
+    return bullets([join([link(r.title, r.file), " — ", r.summary], "", "") for r in lessons()], ordered=True)
+
+
+# ---------------------------------------------------------------- progress, per lesson
+
+
+def lesson_progress(record: data.Lesson, items: dict) -> str:
+    """What is done in one lesson, e.g. "手順 1/1、練習問題 2/2"."""
+    parts = []
+    if record.walkthroughs:
+        done = sum(progress.key("walkthrough", w) in items for w in record.walkthroughs)
+        parts.append(data.say("course.progress.walkthroughs", done=done, total=len(record.walkthroughs)))
+    exercise_ids = [q.id for q in questions.exercise_questions() if q.lesson == record.id]
+    if exercise_ids:
+        done = sum(progress.key("exercise", e) in items for e in exercise_ids)
+        parts.append(data.say("course.progress.exercises", done=done, total=len(exercise_ids)))
+    if record.quiz:
+        entry = items.get(progress.key("quiz", quiz.PROGRESS_ID))
+        parts.append(data.say("course.progress.quiz", best=entry.get("best", 0), total=entry.get("total", "?"))
+                     if entry else data.say("course.progress.quiz_not_taken"))
+    return "、".join(parts) or "—"
+
+
+def progress_table(path: Path | None = None) -> RichText:
+    """Per notebook, how many walkthroughs, exercises and quiz questions are done."""
+    items, message = progress.load(path)
+    rows = [(r.title, lesson_progress(r, items)) for r in lessons()]
+    columns = [data.say("course.progress.columns.lesson"), data.say("course.progress.columns.done")]
+    return join([para(message) if message else RichText("", ""), table(columns, rows)])
+
+
+class ProgressView(View):
+    """The progress table with a refresh button; its stored version never shows anyone's progress."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path
+        self.shown = RichText("", "")
+
+    def refresh(self) -> RichText:
+        """Read the progress file again (other notebooks may have recorded since)."""
+        self.shown = progress_table(self.path)
+        self._refresh()
+        return self.shown
+
+    def _build(self):
+        import ipywidgets as w
+
+        view = w.HTML()
+        button = w.Button(description=data.say("course.progress.refresh"), icon="refresh",
+                          tooltip=data.say("course.progress.refresh_tooltip"))
+        button.on_click(lambda _b: self.refresh())
+        self.refresh()
+        return w.VBox([view, button]), {"view": view, "refresh": button}
+
+    def _render(self) -> None:
+        self._controls["view"].value = self.shown.html
+
+    def static(self) -> RichText:
+        return para(data.say("course.progress.static"))
+
+
+def progress_view(path: Path | None = None) -> ProgressView:
+    """Build the progress widget for the start notebook."""
+    return ProgressView(path)
