@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime, tzinfo
 
 WEEKDAYS_JA = "月火水木金土日"
 Clock = Callable[[], datetime]
 
 
 @functools.cache
-def japan_tz() -> ZoneInfo:
+def japan_tz() -> tzinfo:
     """Return the Japan time zone (UTC+9, no daylight saving time)."""
+    from zoneinfo import ZoneInfo
+
     return ZoneInfo("Asia/Tokyo")
 
 

@@ -1,5 +1,8 @@
 """The kit's data files as validated records: one record type and one loader per file in ``data/``.
 
+Records compare by identity (``eq=False``): each is loaded once and cached, and skipping the generated
+``__eq__``/``__hash__`` keeps importing the kit fast.
+
 The dataclass annotations below are the schema (see ``helpers.core.schema`` for how they are read). Loaders
 are cached; each accepts another path so tests can hand it a broken copy (``load_facts.__wrapped__(path)``).
 """
@@ -9,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import tomllib
 import types
 import typing
 from collections.abc import Mapping
@@ -45,7 +47,7 @@ def _provenance(record) -> tuple[str, str] | None:
 # ---------------------------------------------------------------- facts and tables
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Fact:
     """One fact the kit teaches (``data/facts.toml``)."""
 
@@ -67,7 +69,7 @@ class Fact:
         return _provenance(self)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Hours:
     """When a channel takes contact, in Japan time (``data/hours.csv``)."""
 
@@ -91,7 +93,7 @@ class Hours:
         return _provenance(self)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class PhoneNumber:
     """A phone number the article lists (``data/phone_numbers.csv``)."""
 
@@ -117,7 +119,7 @@ SpeedValue = Literal["real_time", "fairly_fast", "slowest"]
 SPEED_FEATURE = "speed"
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class ChannelFeature:
     """One row of the article's channel comparison, CHAN-COMPARE (``data/channels.csv``)."""
 
@@ -152,7 +154,7 @@ class ChannelFeature:
 # ---------------------------------------------------------------- procedures
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Label:
     """An Amazon UI label, quoted exactly; the English Seller Central label where known."""
 
@@ -160,7 +162,7 @@ class Label:
     en: str | None = None
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class MethodChoice:
     """A contact method offered at a procedure's choosing step (its on-screen label), and what follows it."""
 
@@ -169,7 +171,7 @@ class MethodChoice:
     procedure: str | None = None
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Step:
     """One step of a contact procedure."""
 
@@ -182,7 +184,7 @@ class Step:
     methods: tuple[MethodChoice, ...] = ()
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Rule:
     """A situation that narrows the contact methods a procedure's choosing step offers."""
 
@@ -191,7 +193,7 @@ class Rule:
     fact: str
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Procedure:
     """A contact procedure and its ordered steps (``data/procedures.toml``)."""
 
@@ -245,7 +247,7 @@ class Procedure:
 # ---------------------------------------------------------------- situations, lessons, questions
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Situation:
     """A situation in which tech support is the one to contact (``data/situations.toml``)."""
 
@@ -279,7 +281,7 @@ class Situation:
         return _provenance(self)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Lesson:
     """A notebook of the kit, in the manifest's order (``data/lessons.toml``); its id is its file name's stem."""
 
@@ -301,7 +303,7 @@ class Lesson:
         return None
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Mistake:
     """A wrong answer the kit expects, and what to say to someone who gives it."""
 
@@ -309,7 +311,7 @@ class Mistake:
     say: str
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Question:
     """A question of an exercise (``data/exercises.toml``) or of the quiz (``data/quiz.toml``).
 
@@ -358,7 +360,7 @@ class Question:
 # ---------------------------------------------------------------- the kit's own words
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Term:
     """A name the kit uses, in Japanese and, where there is one, the English Seller Central word."""
 
@@ -367,7 +369,7 @@ class Term:
     aliases: tuple[str, ...] = ()
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Mark:
     """How a status (or the author's opinion) is marked, and what it means for the learner."""
 
@@ -376,7 +378,7 @@ class Mark:
     caution: str | None = None
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)
 class Vocabulary:
     """Names said once (``data/vocabulary.toml``): channels, plans, statuses, the situations of rules."""
 
@@ -488,6 +490,8 @@ def load_vocabulary(path: Path = DATA_DIR / "vocabulary.toml") -> Vocabulary:
 @functools.cache
 def load_texts(path: Path = DATA_DIR / "texts.toml") -> Mapping[str, str]:
     """Load ``texts.toml``: the kit's sentences, by dotted key (``"walkthrough.static_note"``)."""
+    import tomllib
+
     name = _name(path)
     try:
         document = tomllib.loads(read_text(Path(path), name))

@@ -9,10 +9,8 @@ data knows what to fix.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import re
-import tomllib
 import types
 import typing
 from collections.abc import Mapping
@@ -47,6 +45,8 @@ def read_text(path: Path, name: str) -> str:
 
 def load_toml(path: Path, name: str, table: str, cls: type) -> tuple:
     """Load the ``[[table]]`` records of a TOML file as ``cls`` records."""
+    import tomllib
+
     try:
         document = tomllib.loads(read_text(path, name))
     except tomllib.TOMLDecodeError as exc:
@@ -59,6 +59,8 @@ def load_toml(path: Path, name: str, table: str, cls: type) -> tuple:
 
 def load_toml_table(path: Path, name: str, cls: type) -> Any:
     """Load a whole TOML file as one ``cls`` record (a file of named tables, not a list)."""
+    import tomllib
+
     try:
         document = tomllib.loads(read_text(path, name))
     except tomllib.TOMLDecodeError as exc:
@@ -68,6 +70,8 @@ def load_toml_table(path: Path, name: str, cls: type) -> Any:
 
 def load_csv(path: Path, name: str, cls: type) -> tuple:
     """Load a CSV file whose header names ``cls`` fields, one record per row."""
+    import csv
+
     rows = list(csv.reader(read_text(path, name).splitlines()))
     if not rows:
         raise ValueError(f"{name}: ファイルが空です。見出しの行とデータの行を書いてください。")
