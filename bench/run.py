@@ -93,7 +93,7 @@ def browser_figures(rounds: int = 3, clicks: int = 24) -> None:
     sys.path.insert(0, str(ROOT / "tools"))
     import browser
 
-    notebook = "01_seller_central.ipynb"
+    notebook = browser.notebook_with("PROC-SELLER-CENTRAL")
     with tempfile.TemporaryDirectory() as folder, browser.jupyterlab(Path(folder)) as base, \
             browser.chromium() as context:
         opening = []

@@ -11,9 +11,9 @@ from datetime import datetime
 
 from helpers import hours
 from helpers.core import data, registry
-from helpers.core.cards import badge
+from helpers.core.cards import badge, record_badge
 from helpers.core.clock import Clock, now_in_japan
-from helpers.core.render import LEFT_ALIGNED, PALETTE, RichText, join, para, strong, styled
+from helpers.core.render import LEFT_ALIGNED, PALETTE, RichText, join, para, span, strong, styled, table
 from helpers.core.view import View
 
 # How a comparison value counts towards a channel's score (before the feature's weight and direction).
@@ -86,7 +86,7 @@ def constraints_table() -> RichText:
              phone)]
     rows += [(conditions[rule.when], effect, registry.get(rule.fact)) for rule, effect in rule_effects()]
     columns = [data.say(f"channels.constraint_columns.{c}") for c in ("condition", "effect", "status", "id")]
-    frame = pd.DataFrame([dict(zip(columns, (name, effect, badge(r.status).text, r.id))) for name, effect, r in rows])
+    frame = pd.DataFrame([dict(zip(columns, (name, effect, record_badge(r).text, r.id))) for name, effect, r in rows])
     return styled(frame.style.set_uuid("constraints").set_table_styles(LEFT_ALIGNED), hide_index=True)
 
 
@@ -106,43 +106,62 @@ def weights_table() -> RichText:
                   .set_table_styles(LEFT_ALIGNED), hide_index=True)
 
 
-def recommend(frame, *, record: int = 1, speed: int = 1, nuance: int = 1, cannot_phone_at_work: bool = False,
-              at: datetime | None = None, plan: str = "professional", topic_offers_phone_chat: bool = True):
-    """Rank the channels for a situation, with the reasons; a pure function of the comparison DataFrame.
+def features_of(frame=None) -> dict[str, dict]:
+    """The comparison as plain data: feature -> its label, whether it is desirable, and each channel's value.
+
+    From ``data/channels.csv`` by default (no pandas needed), or from a comparison DataFrame (to try variants).
+    """
+    if frame is None:
+        return {r.feature: {"label": r.label_ja, "desirable": r.desirable == "yes",
+                            **{c: getattr(r, c) for c in channel_names()}} for r in data.load_channels()}
+    return {feature: {"label": frame.at[feature, "label_ja"], "desirable": bool(frame.at[feature, "desirable"]),
+                      **{c: frame.at[feature, c] for c in channel_names()}} for feature in frame.index}
+
+
+def rank(features: dict | None = None, *, record: int = 1, speed: int = 1, nuance: int = 1,
+         cannot_phone_at_work: bool = False, at: datetime | None = None, plan: str = "professional",
+         topic_offers_phone_chat: bool = True) -> list[dict]:
+    """Rank the channels for a situation, with the reasons: a pure function, best first.
 
     Score = Σ weight × direction × value over the features, where the learner's ``record``, ``speed`` and
     ``nuance`` (0, 1 or 2) weigh those features and the others count ``FIXED_WEIGHTS``; direction is +1 for a
     desirable feature, −1 otherwise; values count ``VALUE_SCORES``. Channels that are not possible in the
-    situation stay in the table, marked unavailable with the reason, below the available ones. Equal scores
+    situation stay in the list, marked unavailable with the reason, below the available ones. Equal scores
     follow ``TIE_ORDER``. ``at`` must be an aware datetime (judged in Japan time) or None (hours not judged).
-    """
-    import pandas as pd
 
+    >>> [row["key"] for row in rank(record=2, speed=1, nuance=0, cannot_phone_at_work=True)]
+    ['chat', 'email', 'phone']
+    """
+    features = features_of() if features is None else features
     weights = {"record": record, "speed": speed, "nuance": nuance}
     for name, level in weights.items():
         if level not in LEVELS:
-            raise ValueError(f"「{frame.at[name, 'label_ja']}」の重みは 0・1・2 のどれかにしてください。")
+            raise ValueError(f"「{features[name]['label']}」の重みは 0・1・2 のどれかにしてください。")
     if plan not in data.load_vocabulary().plans:
         raise ValueError("出品プランは professional（大口）か individual（小口）にしてください。")
     weights |= FIXED_WEIGHTS
-
     rows = []
     for channel, name in channel_names().items():
         score, reasons = 0.0, []
         for feature, weight in weights.items():
-            value = frame.at[feature, channel]
-            direction = 1 if frame.at[feature, "desirable"] else -1
-            points = weight * direction * VALUE_SCORES[value]
+            value = features[feature][channel]
+            points = weight * (1 if features[feature]["desirable"] else -1) * VALUE_SCORES[value]
             score += points
             if points:
-                reasons.append(f"{frame.at[feature, 'label_ja']}: {value_mark(value)}（{points:+g}）")
+                reasons.append(f"{features[feature]['label']}: {value_mark(value)}（{points:+g}）")
         blockers = _blockers(channel, cannot_phone_at_work, at, plan, topic_offers_phone_chat)
         rows.append({"key": channel, "channel": name, "available": not blockers, "score": round(score, 2),
                      "reasons": "、".join(reasons) or data.say("channels.no_reason"),
-                     "blockers": "、".join(blockers) or "—", "_tie": TIE_ORDER.index(channel)})
-    ranked = pd.DataFrame(rows).sort_values(["available", "score", "_tie"], ascending=[False, False, True])
-    ranked.insert(0, "rank", range(1, len(ranked) + 1))
-    return ranked.drop(columns=["_tie"]).set_index("key")
+                     "blockers": "、".join(blockers) or "—"})
+    rows.sort(key=lambda row: (not row["available"], -row["score"], TIE_ORDER.index(row["key"])))
+    return [{"rank": n, **row} for n, row in enumerate(rows, start=1)]
+
+
+def recommend(frame, **situation):
+    """The ranking of ``rank`` as a DataFrame indexed by channel key, over a comparison DataFrame."""
+    import pandas as pd
+
+    return pd.DataFrame(rank(features_of(frame), **situation)).set_index("key")
 
 
 def _blockers(channel: str, cannot_phone_at_work: bool, at: datetime | None, plan: str,
@@ -165,20 +184,24 @@ RANKING_COLUMNS = ("rank", "channel", "available", "score", "reasons", "blockers
 
 
 def ranking_table(ranked) -> RichText:
-    """The ranking as a table with Japanese headers: unavailable channels marked × and greyed out, with the reason."""
-    shown = ranked.assign(available=ranked["available"].map({True: "○", False: "×"}))
-    shown = shown.rename(columns={c: data.say(f"channels.ranking_columns.{c}") for c in RANKING_COLUMNS})
+    """The ranking as a table with Japanese headers: unavailable channels marked × and greyed out, with the reason.
 
-    def grey(row):
-        return [f"color:{PALETTE['muted']}" if row.iloc[2] == "×" else ""] * len(row)
+    ``ranked`` is a list of ``rank`` rows or the DataFrame of ``recommend``; no pandas is needed for a list.
+    """
+    rows = ranked.reset_index().to_dict("records") if hasattr(ranked, "to_dict") else ranked
+    columns = [data.say(f"channels.ranking_columns.{c}") for c in RANKING_COLUMNS]
 
-    styler = shown.style.set_uuid("ranking").apply(grey, axis=1).set_table_styles(LEFT_ALIGNED)
-    return styled(styler, formats={data.say("channels.ranking_columns.score"): "{:+.1f}"}, hide_index=True)
+    def cells(row):
+        shown = {**row, "available": "○" if row["available"] else "×", "score": f"{row['score']:+.1f}"}
+        tone = None if row["available"] else "muted"
+        return [span(str(shown[c]), tone=tone) for c in RANKING_COLUMNS]
+
+    return table(columns, [cells(row) for row in rows])
 
 
 def best_channel(ranked) -> str:
     """Say which channel comes first, or that none is possible."""
-    best = ranked.iloc[0]
+    best = ranked[0] if isinstance(ranked, list) else ranked.iloc[0]
     return data.say("channels.best", channel=best["channel"]) if best["available"] else data.say("channels.none_possible")
 
 
@@ -187,7 +210,7 @@ class Recommender(View):
 
     def __init__(self, clock: Clock = now_in_japan):
         self.clock = clock
-        self.frame = comparison_frame()
+        self.features = features_of()
         self.settings = {"record": 1, "speed": 1, "nuance": 1, "cannot_phone_at_work": False,
                          "plan": "professional", "topic_offers_phone_chat": True, "use_clock": True}
         self.ranking = None
@@ -203,7 +226,7 @@ class Recommender(View):
 
     def update(self) -> None:
         options = {k: v for k, v in self.settings.items() if k != "use_clock"}
-        self.ranking = recommend(self.frame, **options, at=self.clock() if self.settings["use_clock"] else None)
+        self.ranking = rank(self.features, **options, at=self.clock() if self.settings["use_clock"] else None)
         self._refresh()
 
     def result(self) -> RichText:

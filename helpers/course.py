@@ -12,8 +12,8 @@ from pathlib import Path
 
 from helpers import quiz
 from helpers.core import data, progress, questions, registry
-from helpers.core.cards import caution, record_badge
-from helpers.core.render import RichText, bullets, join, link, para, strong, table
+from helpers.core.cards import fact_ref
+from helpers.core.render import RichText, block, bullets, join, link, para, strong, table
 from helpers.core.view import View
 
 
@@ -55,10 +55,12 @@ class Lesson:
                      bullets([data.say("course.answer_with_buttons"), data.say("course.answer_with_code")])])
 
     def key_points(self) -> RichText:
-        """Summarise the notebook with the facts it taught, each with its status and any caution."""
-        items = [join([strong(record.title), " ", record_badge(record), " — ", record.statement,
-                       *([" ", caution(record)] if record.caution else [])], "", "")
-                 for record in map(registry.get, self.record.key_points)]
+        """What to do after the notebook, each with the facts it rests on (shown in full above) and their marks."""
+        items = [join([strong(registry.registry().resolve(point.do, f"lessons.toml: {self.id}")),
+                       block(data.say("course.based_on") + ": ",
+                             join([fact_ref(registry.get(f)) for f in point.facts], "、", "、"), style="font-size:90%")],
+                      "", " ")
+                 for point in self.record.key_points]
         return join([para(strong(data.say("course.key_points"))), bullets(items)])
 
     def next(self) -> RichText:
@@ -71,7 +73,7 @@ class Lesson:
 
 def lesson_list() -> RichText:
     """The notebooks with links, titles and summaries, generated from the manifest."""
-    return bullets([join([link(r.title, r.file), " — ", r.summary], "", "") for r in lessons()], ordered=True)
+    return bullets([join([link(f"{r.id[:2]} {r.title}", r.file), " — ", r.summary], "", "") for r in lessons()])
 
 
 # ---------------------------------------------------------------- progress, per lesson

@@ -1,4 +1,4 @@
-"""Facts as the learner meets them: cards with status and caution, and the legend of the status marks.
+"""Facts as the learner meets them: cards with status and caution, the glossary, and the legend of the marks.
 
 The registry itself (every record by id) is part of the engine, ``helpers.core.registry``; ``get`` is here too so
 that a notebook or a test can look a fact up where it shows it.
@@ -7,17 +7,29 @@ that a notebook or a test can look a fact up where it shows it.
 from __future__ import annotations
 
 from helpers.core import data
-from helpers.core.cards import badge, caution, fact_card, fact_cards, fact_note
-from helpers.core.registry import get, registry
-from helpers.core.render import RichText, join, para, pill, table, STATUS_COLOURS
+from helpers.core.cards import badge, caution, fact_card, fact_cards, fact_note, fact_ref, record_badge
+from helpers.core.registry import get, registry, status_of
+from helpers.core.render import STATUS_COLOURS, RichText, join, para, pill, span, table
 
-__all__ = ["badge", "caution", "fact_card", "fact_cards", "fact_note", "get", "legend", "registry"]
+__all__ = ["badge", "caution", "fact_card", "fact_cards", "fact_note", "fact_ref", "get", "glossary", "legend", "record_badge",
+           "registry", "status_of"]
 
 
 def legend(example: str = "SC-LOCATION") -> RichText:
     """Explain the marks, with one changed fact shown as the kit shows it everywhere."""
     words = data.load_vocabulary()
-    marks = [(status, words.statuses[status]) for status in data.STATUSES] + [("opinion", words.opinion)]
-    rows = [(pill(mark.label, STATUS_COLOURS[status]), mark.meaning) for status, mark in marks]
+    marks = [(STATUS_COLOURS[status], words.statuses[status]) for status in data.STATUSES]
+    marks += [("ok", words.official), (STATUS_COLOURS["opinion"], words.opinion)]
+    rows = [(pill(mark.label, tone), mark.meaning) for tone, mark in marks]
     columns = [data.say("facts.legend_columns.mark"), data.say("facts.legend_columns.meaning")]
     return join([table(columns, rows), para(data.say("facts.legend_example")), fact_card(get(example))])
+
+
+def glossary() -> RichText:
+    """The words a new seller meets, what they mean, and the status of the fact behind each."""
+    columns = [data.say(f"facts.glossary_columns.{c}") for c in ("term", "meaning", "fact")]
+    rows = []
+    for term in data.load_glossary():
+        name = term.term + "".join(f"（{also}）" for also in term.also) + (f" “{term.en}”" if term.en else "")
+        rows.append((span(name, bold=True), term.meaning, fact_ref(get(term.fact))))
+    return table(columns, rows)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from helpers.core import data
+
 # Characters people type for "-" in numbers. NFKC maps the full-width hyphen-minus to "-" and the half-width
 # prolonged sound mark to "ー", but leaves these alone; "ー" is what Japanese IMEs often insert in numbers.
 DASHES = "-‐‑‒–—―−－ーｰ﹣⁃˗➖"
@@ -29,6 +31,45 @@ def normalize(text: str) -> str:
 
 def _digits_only(text: str) -> str:
     return text.replace("-", "")
+
+
+LONG_VOWEL_MARKS = "ーｰ"
+
+
+def tidied(text: str) -> tuple[str, ...]:
+    """Name what ``normalize`` changes in ``text``, so the learner knows what Amazon's own form may refuse.
+
+    ``"full_width"`` (full-width digits or letters), ``"long_vowel"`` (「ー」 used as a dash), ``"dash"`` (another
+    look-alike dash), ``"space"`` (spaces or line breaks). Empty when the text was already clean.
+
+    >>> tidied("０９０ー１１１１ー２２２２")
+    ('full_width', 'long_vowel')
+    >>> tidied("090-1111-2222")
+    ()
+    """
+    if not isinstance(text, str):
+        return ()
+    found = []
+    def nfkc(ch: str) -> str:
+        return unicodedata.normalize("NFKC", ch)
+
+    if any(nfkc(ch) != ch and nfkc(ch).isascii() and not nfkc(ch).isspace() for ch in text):
+        found.append("full_width")
+    if any(ch in LONG_VOWEL_MARKS for ch in text):
+        found.append("long_vowel")
+    if any(ch in DASHES and nfkc(ch) != "-" and ch not in LONG_VOWEL_MARKS for ch in text):
+        found.append("dash")
+    if _SPACE_RE.search(unicodedata.normalize("NFKC", text).strip()):
+        found.append("space")
+    return tuple(found)
+
+
+def article_number(digits: str):
+    """The article's old number (a record of ``data/phone_numbers.csv``) these national digits are, or None."""
+    for record in data.load_phone_numbers():
+        if _digits_only(record.number) == digits:
+            return record
+    return None
 
 
 # ---------------------------------------------------------------- callback number
@@ -65,6 +106,11 @@ def callback_number(text: str) -> str:
         raise ValueError("電話番号に数字とハイフン以外の文字が入っています。数字だけで入力してください"
                          "（例: 090-1111-2222）。")
     digits = _digits_only(national)
+    old = article_number(digits) or article_number("0" + digits)
+    if old is not None:
+        raise ValueError(f"{old.number} は、記事に Amazon の番号として載っていた古い番号で、あなたの電話番号ではありません。"
+                         "この番号にかけたり、入力したりはしません。折り返しを受ける、あなた自身の携帯電話か固定電話の"
+                         "番号を入力してください。")
     if not digits.startswith("0"):
         raise ValueError("国内の電話番号は0から始まります。先頭の0も含めて入力してください（例: 090-1111-2222）。"
                          "+81 の後ろに入れる形は、こちらで作ります。")

@@ -1,14 +1,15 @@
-"""Contact hours in Japan time, and the "can I phone now?" widget.
+"""Contact hours in Japan time, and the "can I request a call now?" widget.
 
-Every time is judged in Japan time (``Asia/Tokyo``), whatever the machine's own time zone. Weekends and
-public holidays are not known to the kit: the answers say so instead of guessing.
+Every time is judged in Japan time (``Asia/Tokyo``), whatever the machine's own time zone. Japan's public
+holidays (substitute holidays included) come from the maintained ``jpholiday`` library. Whether the phone desk
+works on weekends and public holidays is not known: on those days the answer names the day and says so.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from helpers.core import data
 from helpers.core.cards import fact_card
@@ -33,6 +34,33 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
+def holiday_name(day: date) -> str | None:
+    """Return the Japanese name of the public holiday on ``day`` (substitute holidays included), else None.
+
+    >>> holiday_name(date(2026, 11, 23))
+    '勤労感謝の日'
+    >>> holiday_name(date(2026, 11, 24)) is None
+    True
+    """
+    import jpholiday
+
+    if isinstance(day, datetime):
+        day = in_japan(day).date()
+    if not isinstance(day, date):
+        raise ValueError("日付（date）を渡してください。")
+    return jpholiday.is_holiday_name(day) or None
+
+
+def day_not_known(local: datetime) -> str | None:
+    """Name the day when it is one whose phone hours are not known (a weekend or a public holiday), else None."""
+    holiday = holiday_name(local.date())
+    if holiday:
+        return data.say("hours.holiday", name=holiday)
+    if local.weekday() >= 5:
+        return data.say("hours.weekend", weekday=WEEKDAYS_JA[local.weekday()])
+    return None
+
+
 def is_phone_open(at: datetime) -> bool:
     """Tell whether ``at`` falls within the phone hours of ``data/hours.csv``, judged in Japan time.
 
@@ -52,15 +80,14 @@ def hours_table() -> RichText:
 
 
 def phone_answer(at: datetime) -> RichText:
-    """Say whether the phone desk takes calls at ``at``, and what is not known about that day."""
+    """Say whether a call can be requested at ``at`` (Japan time), and what is not known about that day."""
     local = in_japan(at)
     phone, written = hours_record("phone"), hours_record("written")
-    weekday = WEEKDAYS_JA[local.weekday()]
-    weekend = local.weekday() >= 5
-    fields = {"hours": format_range(phone), "weekday": weekday, "written": written.channel_ja,
-              "written_hours": format_range(written), "unknown": phone.unknown}
-    if is_phone_open(local) and weekend:
-        verdict, tone = data.say("hours.open_but_weekend", **fields), "warning"
+    special = day_not_known(local)
+    fields = {"hours": format_range(phone), "written": written.channel_ja, "written_hours": format_range(written),
+              "unknown": phone.unknown, "day": special}
+    if is_phone_open(local) and special:
+        verdict, tone = data.say("hours.open_but_day_not_known", **fields), "warning"
     elif is_phone_open(local):
         verdict, tone = data.say("hours.open", **fields), "ok"
     else:
@@ -69,7 +96,7 @@ def phone_answer(at: datetime) -> RichText:
         if minutes > 0:
             wait = f"{minutes // 60}時間{minutes % 60}分" if minutes >= 60 else f"{minutes}分"
             verdict += data.say("hours.opens_in", wait=wait)
-    unknown = data.say("hours.weekend_unknown" if weekend else "hours.holiday_unknown", **fields)
+    unknown = data.say("hours.day_unknown", **fields) if special else data.say("hours.weekday_note", **fields)
     return status(block(format_japan_time(local)), block(verdict, tone=tone, style="font-weight:bold"),
                   block(unknown))
 

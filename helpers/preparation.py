@@ -1,4 +1,4 @@
-"""Getting ready to phone: the pre-call checklist.
+"""Getting ready to phone: the article's old numbers shown as history, and the pre-call checklist.
 
 What the learner types stays in this notebook's memory only; the card field never keeps or shows more than
 the last four digits (anything longer is cleared at once, with a message).
@@ -8,10 +8,25 @@ from __future__ import annotations
 
 from helpers import forms
 from helpers.core import data, registry
-from helpers.core.render import RichText, alert, bullets, join, para, strong
+from helpers.core.cards import fact_card
+from helpers.core.render import RichText, alert, block, bullets, join, para, span, strong
 from helpers.core.view import View
 
 FIELDS = ("shop", "last4", "order", "what")
+
+
+def scam_warning() -> RichText:
+    """The scam warning (TEL-SCAM), as it stands beside every phone number the kit shows."""
+    return block(span(data.say("preparation.scam_label") + ": ", bold=True), registry.get("TEL-SCAM").statement,
+                 tone="error", style="margin:0 0 1em 1.2em")
+
+
+def old_numbers() -> RichText:
+    """The article's phone numbers as history a learner will meet in old blogs: numbers not to call."""
+    parts = [para(strong(data.say("preparation.old_numbers_intro")))]
+    for number in data.load_phone_numbers():
+        parts += [fact_card(number), scam_warning()]
+    return join(parts)
 
 
 class Checklist(View):
@@ -72,9 +87,10 @@ class Checklist(View):
         rows = bullets([f"{done if ok else todo} {label}" for ok, label in self.items()],
                        style="list-style:none;padding-left:0")
         notes = join([alert(note) for note in self.notes.values() if note])
+        condition = para(strong(data.say("preparation.condition") + ": "), registry.get("PREP-ID").note)
         footer = (para(strong(data.say("preparation.ready")), " ", registry.get("TEL-SCAM").statement) if self.ready
                   else para(data.say("preparation.not_ready", done=done)))
-        return join([rows, notes, footer])
+        return join([rows, notes, condition, footer])
 
     def _build(self):
         import ipywidgets as w

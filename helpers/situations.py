@@ -1,39 +1,61 @@
-"""When tech support is the one to contact: the article's three situations, and a triage widget."""
+"""When tech support is the one to contact: the article's three situations, and a triage widget.
+
+For each situation the learner sees what to do first (by case), the article's view with its correction, the
+findings beyond the article, the risks, and the channel to use, ranked for their own plan and the hour.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from helpers import channels
 from helpers.core import data, registry
-from helpers.core.cards import fact_card
+from helpers.core.cards import fact_card, fact_cards
+from helpers.core.clock import Clock, now_in_japan
 from helpers.core.render import RichText, bullets, heading, join, para, span, strong
 from helpers.core.view import View
 
 
-def situation_view(situation: data.Situation) -> RichText:
-    """Show one situation: example, what to do, the article's view and its correction, risks, best channel."""
-    def listed(key: str, items) -> RichText:
-        return join([para(strong(data.say(key))), bullets(items, ordered=True)])
+def steps_view(situation: data.Situation) -> RichText:
+    """What to do, in order, case by case."""
+    parts = [para(strong(data.say("situations.what_to_do")))]
+    for branch in situation.steps:
+        if branch.when:
+            parts.append(para(span(data.say("situations.when", when=branch.when), bold=True)))
+        parts.append(bullets(branch.do, ordered=True))
+    return join(parts)
 
+
+def channel_view(situation: data.Situation, plan: str = "professional", at: datetime | None = None) -> RichText:
+    """The channel to use for this situation, ranked with the kit's weights for it, the plan and the hour."""
+    if not situation.recommend:
+        return RichText("", "")
+    ranked = channels.rank(**situation.recommend, plan=plan, at=at)
+    situation_text = data.say("situations.for_you", plan=data.load_vocabulary().plan(plan),
+                              hour=data.say("situations.hour_judged") if at else data.say("situations.hour_not_judged"))
+    return join([para(strong(channels.best_channel(ranked)), " ", situation_text),
+                 para(span(data.say("situations.recommend_why", why=situation.recommend_why))),
+                 channels.ranking_table(ranked)])
+
+
+def situation_view(situation: data.Situation, plan: str = "professional", at: datetime | None = None) -> RichText:
+    """Show one situation: example, what to do, the article's view and its correction, findings, risks, channel."""
     parts = [heading(situation.title, level=4), para(data.say("situations.example", example=situation.example)),
-             listed("situations.what_to_do", situation.what_to_do),
-             fact_card(situation, title=data.say("situations.article_view"))]
-    if situation.beyond:
-        parts.append(listed("situations.beyond", situation.beyond))
-    parts.append(listed("situations.risks", situation.risks))
-    if situation.recommend:
-        ranked = channels.recommend(channels.comparison_frame(), **situation.recommend)
-        parts.append(para(strong(channels.best_channel(ranked)), " ",
-                          span(data.say("situations.recommend_why", why=situation.recommend_why))))
-        parts.append(channels.ranking_table(ranked))
+             steps_view(situation), fact_card(situation, title=data.say("situations.article_view"))]
+    if situation.facts:
+        parts += [para(strong(data.say("situations.beyond"))), fact_cards(situation.facts)]
+    parts += [para(strong(data.say("situations.risks"))), bullets(situation.risks), channel_view(situation, plan, at)]
     return join(parts)
 
 
 class Triage(View):
-    """Pick the situation you are in; see what to do, what the article says and what has changed."""
+    """Pick the situation you are in (and your plan); see what to do, what changed, and the channel to use now."""
 
-    def __init__(self):
+    def __init__(self, clock: Clock = now_in_japan):
+        self.clock = clock
         self.situations = data.load_situations()
         self.chosen: str | None = None
+        self.plan = "professional"
 
     def show(self, situation_id: str | None) -> RichText:
         """Choose a situation (by id) and return what is shown for it."""
@@ -41,28 +63,42 @@ class Triage(View):
         self._refresh()
         return self.shown()
 
+    def set_plan(self, plan: str) -> RichText:
+        """Set the learner's selling plan; the recommended channel follows it."""
+        if plan not in data.load_vocabulary().plans:
+            raise ValueError(f"出品プランは {' / '.join(data.load_vocabulary().plans)} のどちらかです。")
+        self.plan = plan
+        self._refresh()
+        return self.shown()
+
     def shown(self) -> RichText:
         if self.chosen is None:
             return para(data.say("situations.choose_prompt"))
-        return situation_view(registry.get(self.chosen))
+        return situation_view(registry.get(self.chosen), self.plan, self.clock())
 
     def _build(self):
         import ipywidgets as w
 
+        style = {"description_width": "initial"}
         choice = w.RadioButtons(options=[(s.title, s.id) for s in self.situations], value=self.chosen,
-                                description=data.say("situations.choice_label"), style={"description_width": "initial"},
+                                description=data.say("situations.choice_label"), style=style,
                                 layout=w.Layout(width="max-content"))
+        plans = data.load_vocabulary().plans
+        plan = w.ToggleButtons(options=[(f"{t.ja}（{t.en}）", key) for key, t in plans.items()], value=self.plan,
+                               description=data.say("walkthrough.plan_label"), style={**style, "button_width": "auto"})
         choice.observe(lambda change: self.show(change["new"]), names="value")
+        plan.observe(lambda change: self.set_plan(change["new"]), names="value")
         view = w.HTML()
-        return w.VBox([choice, view]), {"situation": choice, "view": view}
+        return w.VBox([choice, plan, view]), {"situation": choice, "plan": plan, "view": view}
 
     def _render(self) -> None:
         self._controls["view"].value = self.shown().html
 
     def static(self) -> RichText:
+        """Every situation, for a large seller with the hour not judged: what a reader without a kernel sees."""
         return join([situation_view(s) for s in self.situations], "<hr>", "\n\n")
 
 
-def triage() -> Triage:
-    """Build the triage widget over the situations of ``data/situations.toml``."""
-    return Triage()
+def triage(clock: Clock = now_in_japan) -> Triage:
+    """Build the triage widget over the situations of ``data/situations.toml``; ``clock`` fixes "now"."""
+    return Triage(clock)

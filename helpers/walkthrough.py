@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from helpers import forms
 from helpers.core import data, progress, registry
-from helpers.core.cards import badge, caution, fact_cards
+from helpers.core.cards import caution, caution_text, fact_cards, record_badge
 from helpers.core.clock import Clock, format_japan_time, now_in_japan
 from helpers.core.render import (RichText, alert, block, bullets, field, heading, join, mark, para, span, status,
                                  strong)
@@ -90,8 +90,8 @@ def methods_view(procedure: data.Procedure, plan: str, topic_offers_phone_chat: 
     for choice, rule in refused:
         reason = registry.get(rule.fact)
         items.append(span(span("×", tone="error"), " ", choice.ja, " — ",
-                          data.say("walkthrough.not_offered", reason=reason.title), " ", badge(reason.status)))
-    return block(strong(data.say("walkthrough.methods_heading")), bullets(items))
+                          data.say("walkthrough.not_offered", reason=reason.title), " ", record_badge(reason)))
+    return join([para(strong(data.say("walkthrough.methods_heading"))), bullets(items)])
 
 
 def step_view(procedure: data.Procedure, index: int) -> RichText:
@@ -108,8 +108,8 @@ def step_view(procedure: data.Procedure, index: int) -> RichText:
 
 def header_view(procedure: data.Procedure) -> RichText:
     """Show the procedure's title, status, summary and any caution that applies to all of it."""
-    parts = [heading(procedure.title, " ", badge(procedure.status)), para(procedure.summary)]
-    if procedure.caution:
+    parts = [heading(procedure.title, " ", record_badge(procedure)), para(procedure.summary)]
+    if caution_text(procedure):
         parts.append(para(caution(procedure)))
     if procedure.note:
         parts.append(para(strong(data.say("cards.note_label") + ": "), procedure.note))
@@ -118,13 +118,23 @@ def header_view(procedure: data.Procedure) -> RichText:
     return join(parts)
 
 
+def tidy_note(*typed: str) -> RichText:
+    """What the kit's checker tidied in what was typed, and what Amazon's real form may refuse (TYPING)."""
+    changes = dict.fromkeys(change for text in typed for change in forms.tidied(text))
+    if not changes:
+        return RichText("", "")
+    done = "、".join(data.say(f"walkthrough.tidied.{change}") for change in changes)
+    return block(data.say("walkthrough.tidied_note", done=done), tone="warning")
+
+
 def phone_result(typed: str) -> RichText:
     """Show what to type after the form's +81 for the number typed, or what to fix."""
     try:
         after = forms.callback_number(typed)
     except ValueError as exc:
         return alert(str(exc))
-    return status(data.say("walkthrough.after_plus81"), " ", field("+81"), " ", field(after))
+    return status(block(data.say("walkthrough.after_plus81"), " ", field("+81"), " ", field(after)),
+                  tidy_note(typed))
 
 
 EMAIL_FIELDS = ("order", "product", "details")  # the e-mail form's fields, in the order of its step's labels
@@ -146,9 +156,9 @@ def email_result(step: data.Step, fields: dict[str, str], now) -> RichText:
         return alert(bullets(problems))
     reply = registry.get("BUYER-MAIL-12H")
     due = format_japan_time(now + timedelta(hours=reply.values["reply_within_hours"]))
-    return status(span("○", tone="ok"), " ",
-                  data.say("walkthrough.email_ready", order=canonical, due=due, fact=reply.title), " ",
-                  badge(reply.status))
+    return status(block(span("○", tone="ok"), " ",
+                        data.say("walkthrough.email_ready", order=canonical, due=due, fact=reply.title), " ",
+                        record_badge(reply)), tidy_note(fields["order"]))
 
 
 def procedure_view(procedure: data.Procedure) -> RichText:

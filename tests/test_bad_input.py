@@ -61,9 +61,9 @@ def time_of_day(text: str) -> str:
 H = "日時,方法,内容,返信までの分,解決,ケースID\n"
 ROW = "2026-11-27 10:05,チャット,相談,5,はい,C-1\n"
 FACT = ('[[fact]]\nid = "X"\nsection = 1\ntitle = "t"\nstatement = "s"\nstatus = "article"\n'
-        'sources = ["a"]\nverified_on = 2026-11-26\n')
+        'sources = [{ kind = "article", title = "a" }]\nverified_on = 2026-11-26\n')
 HOURS = "id,channel,channel_ja,title,opens,closes,statement,status,sources,verified_on\n"
-HOURS_ROW = "H,phone,電話,電話の時間,09:00,18:00,s,article,a,2026-11-26\n"
+HOURS_ROW = "H,phone,電話,電話の時間,09:00,18:00,s,article,article: a,2026-11-26\n"
 
 CATALOGUE = [
     # ---- callback_number: what goes after +81
@@ -87,7 +87,8 @@ CATALOGUE = [
     ("phone kanji digits", forms.callback_number, "〇九〇-一一一一-二二二二", Err("数字とハイフン以外")),
     ("phone very long", forms.callback_number, LONG, Err("桁数")),
     ("phone too short", forms.callback_number, "090-1111", Err("桁数")),
-    ("phone freephone", forms.callback_number, "0120-999-373", Err("フリーダイヤル")),
+    ("phone freephone", forms.callback_number, "0120-111-222", Err("フリーダイヤル")),
+    ("phone the article's old number", forms.callback_number, "0120-999-373", Err("記事")),
     ("phone navi-dial", forms.callback_number, "0570-000-123", Err("ナビダイヤル")),
     ("phone foreign", forms.callback_number, "+1 650 253 0000", Err("日本（+81）以外")),
     ("phone without 0", forms.callback_number, "90-1111-2222", Err("0から始まります")),
@@ -137,7 +138,7 @@ CATALOGUE = [
     # ---- data loaders
     ("facts good", facts_file, FACT, 1),
     ("facts truncated", facts_file, FACT[: len(FACT) // 2], Err("facts.toml")),
-    ("facts emoji status", facts_file, FACT.replace('"article"', '"🆗"'), Err("「status」")),
+    ("facts emoji status", facts_file, FACT.replace('status = "article"', 'status = "🆗"'), Err("「status」")),
     ("facts very long title", facts_file, FACT.replace('"t"', '"' + "あ" * 100_000 + '"'), 1),
     ("facts full-width date", facts_file, FACT.replace("2026-11-26", '"２０２６-１１-２６"'), Err("「verified_on」")),
     ("facts Shift_JIS file", lambda t: facts_file(t.encode("cp932")), FACT.replace('"t"', '"題"'), Err("UTF-8")),

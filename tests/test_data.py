@@ -22,12 +22,16 @@ FACTS_MD = {
     "CHAN-COMPARE": "article",
     "TEL-0120": "changed", "TEL-011": "changed", "TEL-022": "unverified", "TEL-SCAM": "confirmed",
     "PREP-ID": "article", "PREP-RECO": "article",
-    "WHEN-RETURNS": "confirmed", "WHEN-FEEDBACK": "changed", "WHEN-CANCEL": "changed",
+    # WHEN-RETURNS: "confirmed that it happens; the advice is article" - the record is the article's advice, and
+    # the confirmed finding (SAFE-T) is its own record.
+    "WHEN-RETURNS": "article", "SAFE-T": "confirmed", "WHEN-FEEDBACK": "changed", "WHEN-CANCEL": "changed",
     "REVIEW-MAIL": "article", "REVIEW-OPTIONAL": "article", "REVIEW-OPINION": "article",
 }
+# FACTS.md says these rest on official Amazon sources (help pages, API documentation, guidelines).
+OFFICIAL = {"ORDER-ID", "SAFE-T", "WHEN-FEEDBACK", "WHEN-CANCEL", "CANCEL-SHIPPED", "CASE-ETIQUETTE"}
 LOADERS = [data.load_facts, data.load_procedures, data.load_situations, data.load_lessons, data.load_hours,
            data.load_phone_numbers, data.load_channels, data.load_quiz, data.load_exercises, data.load_vocabulary,
-           data.load_texts]
+           data.load_texts, data.load_glossary]
 
 
 @pytest.mark.parametrize("loader", LOADERS, ids=lambda f: f.__name__)
@@ -41,6 +45,21 @@ def test_every_fact_of_facts_md_is_data_with_its_status(fact_id, status):
     if status:
         assert record.status == status
     assert record.sources and isinstance(record.verified_on, date)
+
+
+def test_official_sources_are_exactly_where_facts_md_names_them():
+    official = {r.id for r in facts.registry() if any(s.kind == "official" for s in r.sources)}
+    assert official == OFFICIAL
+
+
+def test_every_source_records_its_kind_and_the_article_is_named_as_such():
+    for record in [*facts.registry(), *data.load_channels()]:
+        kinds = {s.kind for s in record.sources}
+        assert kinds <= set(data.load_vocabulary().source_kinds), record.id
+        if record.status == "article":
+            assert "article" in kinds, record.id
+        if record.status in ("confirmed", "changed"):
+            assert kinds - {"article"}, f"{record.id}: a confirmation or correction needs a source beyond the article"
 
 
 def test_changed_and_unverified_records_carry_a_caution():
@@ -83,7 +102,7 @@ section = 1
 title = "題"
 statement = "文"
 status = "article"
-sources = ["記事"]
+sources = [{ kind = "article", title = "記事" }]
 verified_on = 2026-11-26
 """
 
@@ -93,7 +112,7 @@ id = "PROC-X"
 title = "題"
 summary = "要約"
 status = "article"
-sources = ["記事"]
+sources = [{ kind = "article", title = "記事" }]
 verified_on = 2026-11-26
 
 [[procedure.step]]
@@ -102,7 +121,7 @@ instruction = "押す"
 """
 
 HOURS_HEADER = "id,channel,channel_ja,title,opens,closes,statement,status,sources,verified_on\n"
-GOOD_HOURS_ROW = "HOURS-X,phone,電話,電話の時間,09:00,18:00,文,article,記事,2026-11-26\n"
+GOOD_HOURS_ROW = "HOURS-X,phone,電話,電話の時間,09:00,18:00,文,article,article: 記事,2026-11-26\n"
 
 
 def rejected(loader, path) -> str:
@@ -158,7 +177,7 @@ def test_bad_field_inside_a_step_names_the_step(write):
 
 
 def test_changed_fact_without_caution_is_rejected(write):
-    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace('"article"', '"changed"')))
+    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace('status = "article"', 'status = "changed"')))
     assert "X-1" in message and "「caution」" in message
 
 
@@ -182,8 +201,22 @@ def test_empty_toml_file_is_rejected(write):
 
 
 def test_empty_sources_are_rejected(write):
-    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace('["記事"]', "[]")))
+    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace('[{ kind = "article", title = "記事" }]', "[]")))
     assert "「sources」" in message
+
+
+@pytest.mark.parametrize("change, says", [
+    (('kind = "article"', 'kind = "rumour"'), "「kind」"),
+    (('status = "article"', 'status = "confirmed"'), "記事のほかの出典"),
+    (('kind = "article"', 'kind = "blog"'), "kind = \"article\""),
+])
+def test_sources_are_checked_against_the_status(write, change, says):
+    assert says in rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace(*change)))
+
+
+def test_a_csv_source_is_written_kind_colon_title(write):
+    (hours,) = data.load_hours.__wrapped__(write("hours.csv", HOURS_HEADER + GOOD_HOURS_ROW))
+    assert [(s.kind, s.title) for s in hours.sources] == [("article", "記事")]
 
 
 def test_csv_with_unknown_column_is_rejected(write):
@@ -219,7 +252,7 @@ def test_missing_file_is_a_value_error(tmp_path):
 
 def test_channel_value_outside_its_vocabulary_is_rejected(write):
     header = "feature,label_ja,label_en,chat,email,phone,desirable,status,sources,verified_on\n"
-    row = "speed,速さ,Speed,yes,slowest,real_time,yes,article,記事,2026-11-26\n"
+    row = "speed,速さ,Speed,yes,slowest,real_time,yes,article,article: 記事,2026-11-26\n"
     message = rejected(data.load_channels, write("channels.csv", header + row))
     assert "speed" in message and "「chat」" in message and "real_time" in message
 

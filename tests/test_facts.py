@@ -13,8 +13,11 @@ from helpers.core import data, registry
 WORDS = data.load_vocabulary()
 
 
+ARTICLE = data.Source("article", "記事")
+
+
 def fact(fact_id: str, **changes) -> data.Fact:
-    base = data.Fact(id=fact_id, section=1, title="題", statement="文", status="article", sources=("s",),
+    base = data.Fact(id=fact_id, section=1, title="題", statement="文", status="article", sources=(ARTICLE,),
                      verified_on=date(2026, 1, 1))
     return dataclasses.replace(base, **changes)
 
@@ -42,10 +45,13 @@ def test_a_dangling_reference_is_refused_naming_file_record_and_id():
 def test_references_are_gathered_from_procedures_questions_and_lessons():
     procedure = registry.get("PROC-BUYER")
     question = data.Question(id="Q1", facts=("GONE",), question="?", explanation="e", accept=("a",))
-    lesson = data.Lesson(id="99_x", title="t", summary="s", key_points=("ALSO-GONE",))
-    found = registry.references([procedure], [("quiz.toml", question)], [lesson])
+    lesson = data.Lesson(id="99_x", title="t", summary="s", key_points=(data.KeyPoint("する", ("ALSO-GONE",)),))
+    term = data.GlossaryTerm(term="語", meaning="意味", fact="NOT-THERE")
+    found = registry.references([procedure], [("quiz.toml", question)], [lesson], [registry.get("WHEN-CANCEL")],
+                                [term])
     assert ("quiz.toml", "Q1", "GONE") in found and ("lessons.toml", "99_x", "ALSO-GONE") in found
     assert ("procedures.toml", "PROC-BUYER", "PROC-BUYER-PHONE") in found
+    assert ("situations.toml", "WHEN-CANCEL", "CANCEL-FBA") in found and ("glossary.toml", "語", "NOT-THERE") in found
 
 
 def test_templates_quote_values_and_refuse_what_leads_nowhere():
@@ -76,7 +82,7 @@ def test_changed_or_unverified_fact_shows_article_version_and_caution(fact_id):
     record = facts.get(fact_id)
     card = facts.fact_card(record)
     assert data.say("cards.article_says") + record.statement in card.text
-    assert f"{WORDS.statuses[record.status].caution}: {record.caution}" in card.text
+    assert WORDS.statuses[record.status].caution in card.text and record.caution in card.text
     assert facts.fact_card(record).html.count(record.caution.split("。")[0]) == 1
 
 
@@ -84,16 +90,68 @@ def test_opinion_is_marked_as_the_authors_view():
     assert f"[{WORDS.opinion.label}]" in facts.fact_card(facts.get("REVIEW-OPINION")).text
 
 
-def test_card_shows_provenance():
+def test_card_shows_provenance_with_the_kind_of_each_source():
     record = facts.get("ORDER-ID")
     card = facts.fact_card(record).text
     assert f"確認日 {record.verified_on.isoformat()}" in card and "ID ORDER-ID" in card
-    assert all(source in card for source in record.sources)
+    for source in record.sources:
+        assert f"［{WORDS.source_kinds[source.kind]}］{source.title}" in card
+
+
+def test_official_is_said_only_where_an_official_source_is_listed():
+    official = f"[{WORDS.official.label}]"
+    for record in facts.registry():
+        card = facts.fact_card(record).text
+        assert (official in card) == any(s.kind == "official" for s in record.sources), record.id
+    blogs_only = facts.fact_card(facts.get("SC-PHONE-CALLBACK")).text
+    assert f"[{WORDS.statuses['confirmed'].label}]" in blogs_only and official not in blogs_only
+    assert f"［{WORDS.source_kinds['blog']}］" in blogs_only, "a fact confirmed by blogs alone is shown as such"
+    assert "公式" not in WORDS.statuses["confirmed"].meaning.split("。")[0], "the legend does not promise official"
+
+
+def test_a_changed_record_carries_the_official_mark_on_its_correction_not_on_the_articles_view():
+    card = facts.fact_card(facts.get("WHEN-CANCEL")).text
+    first_line, caution_line = card.splitlines()[0], next(l for l in card.splitlines() if "注意" in l)
+    assert f"[{WORDS.official.label}]" not in first_line and f"[{WORDS.official.label}]" in caution_line
+
+
+@pytest.mark.parametrize("procedure", [p for p in facts.registry() if isinstance(p, data.Procedure)],
+                         ids=lambda p: p.id)
+def test_a_procedure_is_never_shown_milder_than_its_steps_facts(procedure):
+    shown = registry.status_of(procedure)
+    for step in procedure.steps:
+        for fact_id in step.facts:
+            assert registry.SEVERITY[shown] >= registry.SEVERITY[facts.get(fact_id).status], (procedure.id, fact_id)
+    if shown in data.NEEDS_CAUTION:
+        assert facts.caution(procedure).text, "a changed procedure says what changed"
+
+
+def test_the_seller_central_route_shows_its_changed_step():
+    procedure = facts.get("PROC-SELLER-CENTRAL")
+    assert procedure.status == "article" and registry.status_of(procedure) == "changed"
+    assert facts.get("SC-LOCATION").title in facts.caution(procedure).text
+
+
+def test_seller_central_labels_get_their_english_label():
+    card = facts.fact_card(facts.get("WHEN-CANCEL")).text
+    assert "「注文管理」 = “Manage Orders”" in card
+    for record in facts.registry():
+        for label in getattr(record, "labels", ()):
+            assert label in WORDS.seller_labels, (record.id, label)
+
+
+def test_step_labels_agree_with_the_vocabulary_on_english():
+    for procedure in data.load_procedures():
+        seller_route = procedure.id.startswith("PROC-SELLER")
+        for step in procedure.steps:
+            for label in step.labels:
+                if seller_route and label.ja in WORDS.seller_labels:
+                    assert label.en == WORDS.seller_labels[label.ja], (procedure.id, label.ja)
 
 
 def test_legend_explains_every_mark_with_an_example():
     legend = facts.legend()
-    for mark in [*WORDS.statuses.values(), WORDS.opinion]:
+    for mark in [*WORDS.statuses.values(), WORDS.opinion, WORDS.official]:
         assert f"[{mark.label}] / {mark.meaning}" in legend.text
     assert WORDS.statuses["changed"].caution in legend.text
 

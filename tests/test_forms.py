@@ -29,7 +29,7 @@ def refused(function, text) -> str:
     ("090-1111-2222", "90-1111-2222"),                # the article's example
     ("03-1234-5678", "3-1234-5678"),                  # Tokyo: one-digit area code
     ("06-6123-4567", "6-6123-4567"),
-    ("011-330-3000", "11-330-3000"),                  # Sapporo: two-digit area code
+    ("011-222-3333", "11-222-3333"),                  # Sapporo: two-digit area code
     ("0466-12-3456", "466-12-3456"),                  # three-digit area code
     ("050-1234-5678", "50-1234-5678"),                # IP phone
     ("070-1234-5678", "70-1234-5678"),
@@ -67,7 +67,7 @@ def test_callback_number(typed, expected):
     ("9011112222", "0から始まります"),                 # already without its 0, but no +81
     ("+1 650 253 0000", "日本（+81）以外"),
     ("+44 20 7946 0000", "日本（+81）以外"),
-    ("0120-999-373", "フリーダイヤル"),
+    ("0120-111-222", "フリーダイヤル"),
     ("0800-123-4567", "フリーダイヤル"),
     ("0570-000-123", "ナビダイヤル"),
     ("020-1234-5678", "この種類の番号"),
@@ -77,7 +77,7 @@ def test_callback_number_refusals_say_what_to_type(typed, says):
     assert says in refused(forms.callback_number, typed)
 
 
-@pytest.mark.parametrize("typed", ["070-1234-5678", "0120-999-373", "abc"])
+@pytest.mark.parametrize("typed", ["070-1234-5678", "0120-111-222", "abc"])
 def test_messages_never_repeat_the_number(typed):
     try:
         forms.callback_number(typed)
@@ -85,9 +85,40 @@ def test_messages_never_repeat_the_number(typed):
         assert typed not in str(exc)
 
 
-def test_article_numbers_convert_as_the_data_says():
+def article_forms():
+    """Every way a learner might type one of the article's numbers: as printed, +81, after +81, full width."""
+    for record in data.load_phone_numbers():
+        national = record.number
+        yield record, national
+        yield record, "+81-" + national[1:]
+        yield record, national[1:]
+        yield record, national.translate(str.maketrans("0123456789-", "０１２３４５６７８９ー"))
+
+
+@pytest.mark.parametrize("record, typed", list(article_forms()), ids=lambda v: getattr(v, "id", v))
+def test_the_articles_numbers_are_refused_as_not_the_learners_own(record, typed):
+    message = refused(forms.callback_number, typed)
+    assert record.number in message and "記事" in message and "あなたの電話番号ではありません" in message
+    assert "あなた自身の" in message, "it says what to type instead"
+
+
+def test_the_articles_international_form_is_the_same_number():
     tel011 = next(n for n in data.load_phone_numbers() if n.id == "TEL-011")
-    assert tel011.international == "+81-" + forms.callback_number(tel011.number)
+    assert tel011.international.replace("-", "") == "+81" + tel011.number.replace("-", "")[1:]
+
+
+@pytest.mark.parametrize("number", data.load_vocabulary().practice_numbers, ids=lambda n: n.domestic)
+def test_practice_numbers_are_valid_invented_mobile_numbers(number):
+    assert forms.callback_number(number.domestic) == number.after_81
+    assert forms.article_number(number.domestic.replace("-", "")) is None
+
+
+@pytest.mark.parametrize("typed, changes", [
+    ("090-1111-2222", ()), ("０９０－１１１１－２２２２", ("full_width",)), ("090ー1111ー2222", ("long_vowel",)),
+    ("090–1111—2222", ("dash",)), ("090 1111\n2222", ("space",)), ("０９０ー１１１１ー２２２２", ("full_width", "long_vowel")),
+])
+def test_tidied_names_what_the_checker_changed(typed, changes):
+    assert forms.tidied(typed) == changes
 
 
 # ---------------------------------------------------------------- order_number

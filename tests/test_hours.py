@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time as systime
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 
 import pytest
 
@@ -117,6 +117,38 @@ def test_widget_says_weekends_are_not_known():
     assert "今日は土曜日です" in checker.answer.text
     assert "土日・祝日に電話を受け付けているかは分かっていません" in checker.answer.text
     assert "受付時間内です" not in checker.answer.text
+
+
+@pytest.mark.parametrize("day, name", [
+    (date(2026, 1, 1), "元日"), (date(2026, 11, 23), "勤労感謝の日"), (date(2026, 9, 22), "国民の休日"),
+    (date(2026, 5, 6), "振替休日"), (date(2027, 3, 22), "振替休日"), (date(2026, 11, 24), None),
+    (date(2026, 11, 28), None),                                                  # a Saturday is not a holiday
+])
+def test_holiday_names_come_from_the_maintained_calendar(day, name):
+    found = hours.holiday_name(day)
+    assert found == name if name is None else name in found
+
+
+def test_holiday_name_refuses_what_is_not_a_date():
+    with pytest.raises(ValueError, match="日付"):
+        hours.holiday_name("2026-11-23")
+
+
+def test_on_a_public_holiday_the_answer_names_it_and_says_the_hours_are_not_known():
+    checker = hours.phone_checker(clock=fixed(jst(2026, 11, 23, 10, 0)))  # a Monday, 勤労感謝の日
+    answer = checker.answer.text
+    assert "今日は祝日（勤労感謝の日）です" in answer and "分かっていません" in answer
+    assert "電話を依頼できます" not in answer
+
+
+def test_on_a_weekday_within_the_hours_a_call_can_be_requested():
+    answer = hours.phone_answer(jst(2026, 11, 24, 10, 0)).text  # a Tuesday
+    assert "セラーセントラルから電話を依頼できます" in answer
+
+
+def test_a_holiday_is_judged_in_japan_time():
+    evening_before = datetime(2026, 11, 22, 16, 0, tzinfo=UTC)  # 1:00 on 23 November in Japan
+    assert "勤労感謝の日" in hours.phone_answer(evening_before).text
 
 
 def test_button_rechecks_with_the_clock():

@@ -102,6 +102,7 @@ def test_guard_catches_personal_data(tmp_path, text, kind):
 
 @pytest.mark.parametrize("text", [
     "例: 090-1111-2222 → 90-1111-2222", "0120-999-373、011-330-3000、022-745-0015、+81-11-330-3000",
+    "練習用の番号 080-3333-4444 → 80-3333-4444、070-5555-6666",
     "taro@example.com", "注文番号 249-1234567-1234567", "2026-11-27 10:05",
 ])
 def test_guard_allows_the_articles_numbers_examples_and_order_numbers(tmp_path, text):

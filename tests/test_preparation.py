@@ -23,10 +23,10 @@ def test_card_field_never_keeps_or_shows_more_than_four_digits():
     c = preparation.checklist()
     c.controls["last4"].value = CARD
     assert c.controls["last4"].value == "" and c.values["last4"] == ""
-    assert "下4桁だけ" in c.controls["summary"].value and "1111" not in c.controls["summary"].value
+    assert 'role="alert"' in c.controls["summary"].value and "1111" not in c.controls["summary"].value
     assert not any("1111" in str(v) for v in [*c.values.values(), *c.notes.values()])
     c.controls["last4"].value = "9876"
-    assert c.values["last4"] == "9876" and "下4桁だけ" not in c.controls["summary"].value
+    assert c.values["last4"] == "9876" and 'role="alert"' not in c.controls["summary"].value
 
 
 def test_order_number_is_tidied_or_explained_and_optional():
@@ -42,3 +42,19 @@ def test_order_number_is_tidied_or_explained_and_optional():
 def test_checklist_stored_version_has_no_input():
     bundle = preparation.checklist()._repr_mimebundle_()
     assert "チェックリスト" in bundle["text/plain"] and "application/vnd.jupyter.widget-view+json" in bundle
+
+
+def test_the_checklist_says_when_the_last_four_digits_may_be_given():
+    summary = preparation.checklist().summary().text
+    assert facts.get("PREP-ID").note in summary
+
+
+def test_the_articles_numbers_are_shown_as_numbers_not_to_call_each_with_the_scam_warning():
+    from helpers.core import data
+
+    shown = preparation.old_numbers().text
+    scam = facts.get("TEL-SCAM").statement
+    for record in data.load_phone_numbers():
+        assert record.title.startswith("かけないでください") and record.title in shown
+        assert record.caution in shown
+    assert shown.count(scam) == len(data.load_phone_numbers())

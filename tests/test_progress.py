@@ -76,8 +76,8 @@ def test_an_unwritable_location_never_stops_the_lesson(monkeypatch, tmp_path):
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv(progress.ENV, str(blocker / "progress.json"))  # its parent is a file
     progress.safely_record("exercise:01-first-label")
-    q = course.lesson("01_seller_central").exercises()[0]
-    assert q.check(q.question.accept[0]).passed
+    q = course.lesson("03_seller_central").exercises()[0]
+    assert q.check(q.question.answer).passed
 
 
 def test_finishing_a_walkthrough_is_recorded():
@@ -97,13 +97,13 @@ def test_finishing_the_quiz_records_the_score():
 
 
 def test_progress_table_counts_per_notebook():
-    q = course.lesson("01_seller_central").exercises()[0]
-    q.check(q.question.accept[0])
+    q = course.lesson("03_seller_central").exercises()[0]
+    q.check(q.question.answer)
     w = walkthrough.walkthrough("PROC-SELLER-CENTRAL")
     while not w.at_end:
         w.next()
     text = course.progress_table().text
-    assert "セラーセントラルから問い合わせる / 手順 1/1、練習問題 1/2" in text
+    assert "セラーセントラルから問い合わせる / 手順 1/1、練習問題 1/3" in text
     assert "まとめのクイズ / クイズ 未挑戦" in text
 
 

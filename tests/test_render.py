@@ -46,7 +46,7 @@ def test_styled_tables_escape_cells_headers_index_and_caption(attack):
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_a_fact_from_data_is_shown_escaped(attack):
     record = data.Fact(id="X-1", section=1, title=attack, statement=attack, status="changed", caution=attack,
-                       note=attack, sources=(attack,), verified_on=date(2026, 1, 1))
+                       note=attack, sources=(data.Source("blog", attack),), verified_on=date(2026, 1, 1))
     assert no_markup_from(attack, fact_card(record).html)
 
 

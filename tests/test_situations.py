@@ -1,47 +1,93 @@
-"""Triage over the article's three situations."""
+"""Triage over the article's three situations, as FACTS.md section 7 now says them."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 import pytest
 
 from helpers import channels, facts, situations
 from helpers.core import data
+from helpers.core.clock import japan_tz
 from helpers.core.render import esc
 
 SITUATIONS = data.load_situations()
+WEEKDAY_NOON = datetime(2026, 11, 26, 12, 0, tzinfo=japan_tz())     # a Thursday
+WEEKDAY_EVENING = datetime(2026, 11, 26, 20, 0, tzinfo=japan_tz())
 
 
 @pytest.mark.parametrize("situation", SITUATIONS, ids=lambda s: s.id)
-def test_triage_shows_what_to_do_article_view_correction_risks_and_channel(situation):
-    triage = situations.triage()
+def test_triage_shows_what_to_do_article_view_correction_findings_risks_and_channel(situation):
+    triage = situations.triage(clock=lambda: WEEKDAY_NOON)
     triage.controls["situation"].value = situation.id
     shown = triage.controls["view"].value
-    for item in (*situation.what_to_do, *situation.risks, situation.article_view, *situation.beyond):
+    for item in (*situation.risks, situation.article_view, *(do for b in situation.steps for do in b.do)):
         assert esc(item) in shown
+    for branch in situation.steps:
+        if branch.when:
+            assert esc(branch.when) in shown
+    for fact_id in situation.facts:
+        assert esc(facts.get(fact_id).statement) in shown
     if situation.caution:
         assert esc(situation.caution) in shown and "▲ 注意" in shown
-    best = channels.recommend(channels.comparison_frame(), **situation.recommend).iloc[0]["channel"]
+    best = channels.rank(**situation.recommend, at=WEEKDAY_NOON)[0]["channel"]
     assert esc(data.say("channels.best", channel=best)) in shown and esc(situation.recommend_why) in shown
 
 
-def test_official_corrections_are_shown():
-    text = situations.situation_view(facts.get("WHEN-CANCEL")).text
-    assert "注文管理" in text and "記事の内容: " in text
-    text = situations.situation_view(facts.get("WHEN-FEEDBACK")).text
-    assert "60日" in text
+def test_returns_safe_t_is_filed_by_the_seller_for_seller_fulfilled_refunded_orders():
     text = situations.situation_view(facts.get("WHEN-RETURNS")).text
-    assert "SAFE-T" in text and "30日" in text
+    safe_t = facts.get("SAFE-T")
+    assert safe_t.status == "confirmed" and facts.get("WHEN-RETURNS").status == "article"
+    assert "出品者出荷" in text and "自分で SAFE-T 申請" in text and "FBA" in text
+    assert f"{safe_t.values['days']}日以内" in text
+
+
+def test_feedback_starts_with_the_sellers_own_removal_request_and_never_restates_the_old_criterion():
+    situation = facts.get("WHEN-FEEDBACK")
+    first = situation.steps[0].do[0]
+    assert "評価の管理" in first and "自分で" in first
+    assert "“Feedback Manager”" in situations.situation_view(situation).text
+    outdated = "非があると認める"
+    kit_words = [do for b in situation.steps for do in b.do] + [situation.recommend_why, *situation.risks]
+    assert outdated in situation.article_view and not any(outdated in w or "非を認め" in w for w in kit_words)
+
+
+def test_cancellation_distinguishes_seller_fulfilled_fba_and_shipped():
+    situation = facts.get("WHEN-CANCEL")
+    cases = " / ".join(b.when for b in situation.steps if b.when)
+    assert "出品者出荷" in cases and "FBA" in cases and "出荷された" in cases
+    text = situations.situation_view(situation).text
+    assert "“Manage Orders”" in text and facts.get("CANCEL-SHIPPED").statement in text
+
+
+@pytest.mark.parametrize("situation", [s for s in SITUATIONS if s.recommend], ids=lambda s: s.id)
+def test_the_recommended_channel_follows_the_plan_and_the_hour(situation):
+    triage = situations.triage(clock=lambda: WEEKDAY_EVENING)
+    triage.show(situation.id)
+    triage.controls["plan"].value = "individual"
+    email = channels.channel_names()["email"]
+    assert esc(data.say("channels.best", channel=email)) in triage.controls["view"].value
+    triage.set_plan("professional")
+    best = channels.rank(**situation.recommend, at=WEEKDAY_EVENING)[0]
+    assert best["key"] != "phone", "outside phone hours the kit never recommends the phone"
+    assert esc(data.say("channels.best", channel=best["channel"])) in triage.controls["view"].value
 
 
 def test_urgent_cancellation_recommends_a_fast_channel():
-    ranked = channels.recommend(channels.comparison_frame(), **facts.get("WHEN-CANCEL").recommend)
-    assert ranked.index[0] in ("phone", "chat")
+    assert channels.rank(**facts.get("WHEN-CANCEL").recommend)[0]["key"] in ("phone", "chat")
 
 
-def test_triage_static_version_shows_all_situations():
-    bundle = situations.triage()._repr_mimebundle_()
+def test_triage_static_version_shows_all_situations_and_does_not_depend_on_the_clock():
+    a = situations.triage(clock=lambda: WEEKDAY_NOON)._repr_mimebundle_()
+    b = situations.triage(clock=lambda: WEEKDAY_EVENING)._repr_mimebundle_()
+    assert a["text/plain"] == b["text/plain"]
     for s in SITUATIONS:
-        assert s.title in bundle["text/plain"]
+        assert s.title in a["text/plain"]
+
+
+def test_bad_plan_is_a_japanese_value_error():
+    with pytest.raises(ValueError, match="出品プラン"):
+        situations.triage().set_plan("gold")
 
 
 def test_bad_recommend_weights_are_rejected(write):

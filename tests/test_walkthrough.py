@@ -160,9 +160,19 @@ def test_phone_step_turns_a_typed_number_into_what_follows_plus81():
     assert w.current.kind == "phone_input" and w.controls["phone"] in w._area.children[0].children
     w.controls["phone"].value = "０９０ー１１１１ー２２２２"
     assert "<strong>90-1111-2222</strong>" in w.controls["phone_result"].value
-    w.controls["phone"].value = "0120-999-373"
+    w.controls["phone"].value = "0120-111-222"
     assert 'role="alert"' in w.controls["phone_result"].value and "フリーダイヤル" in w.controls["phone_result"].value
-    assert w.controls["phone"].value == "0120-999-373", "what the learner typed stays in the box"
+    assert w.controls["phone"].value == "0120-111-222", "what the learner typed stays in the box"
+    w.controls["phone"].value = "011-330-3000"
+    assert "記事に Amazon の番号として載っていた" in w.controls["phone_result"].value
+
+
+def test_the_phone_step_says_what_it_tidied_and_what_amazons_form_may_refuse():
+    w = walkthrough("PROC-BUYER-PHONE")
+    assert "全角" not in w.check_phone("090-1111-2222").text
+    shown = w.check_phone("０９０ー１１１１ー２２２２").text
+    assert "全角の数字を半角に直しました" in shown and "「ー」（長音記号）をハイフンに直しました" in shown
+    assert "受け付けられないことがあります" in shown
 
 
 def test_email_step_validates_and_gives_the_reply_time_in_japan_time():

@@ -28,6 +28,13 @@ TOKEN = "kit-browser-test"
 WIDGET_VIEW = ".jupyter-widgets"
 
 
+def notebook_with(procedure_id: str) -> str:
+    """The notebook (file name) whose lesson walks through a procedure, as the manifest says."""
+    from helpers.core.data import load_lessons
+
+    return next(lesson.file for lesson in load_lessons() if procedure_id in lesson.walkthroughs)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

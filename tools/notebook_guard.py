@@ -23,14 +23,18 @@ MACHINE_PATH = re.compile(r"(/home/[^/\s\"']+|/Users/[^/\s\"']+|/root/|/tmp/|[A-
 
 
 def allowed_numbers() -> list[str]:
-    """The phone numbers a notebook may show: the article's, their international forms, and its example."""
+    """The phone numbers a notebook may show: the article's (as history), their international forms, the
+    example of FACTS.md and the kit's invented practice numbers."""
     from helpers.core import data, registry
 
     numbers = []
     for record in data.load_phone_numbers():
         numbers += [record.number] + ([record.international] if record.international else [])
     example = registry.get("E164").values
-    return numbers + [example["example_domestic"], example["example_after_81"]]
+    numbers += [example["example_domestic"], example["example_after_81"]]
+    for practice in data.load_vocabulary().practice_numbers:
+        numbers += [practice.domestic, practice.after_81]
+    return sorted(numbers, key=len, reverse=True)  # longest first, so "+81-…" goes before its tail
 
 
 def _texts(nb: dict):

@@ -35,12 +35,38 @@ def _empty() -> Mapping[str, Any]:
     return types.MappingProxyType({})
 
 
+SourceKind = Literal["article", "official", "firm", "blog", "forum", "reference", "other"]
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Source:
+    """Where a fact comes from, and what kind of source it is (only ``official`` lets the kit say "official")."""
+
+    kind: SourceKind
+    title: str
+
+    @classmethod
+    def parse(cls, text: str):
+        """Read a CSV cell item written as ``kind: title`` (``blog: 出品者向けブログ``)."""
+        kind, _, title = text.partition(":")
+        return {"kind": kind.strip(), "title": title.strip()}
+
+
+Sources = Annotated[tuple[Source, ...], NonEmpty]
+
+
 def _provenance(record) -> tuple[str, str] | None:
-    """A caution is shown exactly where the article's version is not to be taken as it is."""
+    """A caution is shown exactly where the article's version is not to be taken as it is; a status names its
+    sources: the article for the article's claims, something beyond it for a confirmation or a correction."""
     if record.status in NEEDS_CAUTION and not record.caution:
         return "caution", f"状態が {record.status} のレコードには、学習者に見せる注意書き（caution）が必要です。"
     if record.status not in NEEDS_CAUTION and record.caution:
         return "caution", f"注意書き（caution）は changed / unverified のときだけ書きます（今は {record.status}）。"
+    kinds = {source.kind for source in record.sources}
+    if record.status == "article" and "article" not in kinds:
+        return "sources", "状態が article のレコードには、記事（kind = \"article\"）を出典に書いてください。"
+    if record.status in ("confirmed", "changed") and not kinds - {"article"}:
+        return "sources", f"状態が {record.status} のレコードには、記事のほかの出典（kind）を書いてください。"
     return None
 
 
@@ -56,11 +82,12 @@ class Fact:
     title: str
     statement: str
     status: Status
-    sources: Annotated[tuple[str, ...], NonEmpty]
+    sources: Sources
     verified_on: date
     caution: str | None = None
     note: str | None = None
     opinion: bool = False
+    labels: tuple[str, ...] = ()
     values: Mapping[str, Any] = dataclasses.field(default_factory=_empty)
 
     def check(self) -> tuple[str, str] | None:
@@ -81,7 +108,7 @@ class Hours:
     closes: Annotated[int, ClockTime]
     statement: str
     status: Status
-    sources: Annotated[tuple[str, ...], NonEmpty]
+    sources: Sources
     verified_on: date
     note: str | None = None
     unknown: str | None = None
@@ -103,7 +130,7 @@ class PhoneNumber:
     title: str
     statement: str
     status: Status
-    sources: Annotated[tuple[str, ...], NonEmpty]
+    sources: Sources
     verified_on: date
     international: str | None = None
     caution: str | None = None
@@ -131,7 +158,7 @@ class ChannelFeature:
     phone: str
     desirable: Literal["yes", "no"]
     status: Status
-    sources: Annotated[tuple[str, ...], NonEmpty]
+    sources: Sources
     verified_on: date
     caution: str | None = None
 
@@ -201,7 +228,7 @@ class Procedure:
     title: str
     summary: str
     status: Status
-    sources: Annotated[tuple[str, ...], NonEmpty]
+    sources: Sources
     verified_on: date
     step: Annotated[tuple[Step, ...], NonEmpty]
     caution: str | None = None
@@ -248,21 +275,35 @@ class Procedure:
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
+class Branch:
+    """What to do in a situation, in order; ``when`` names the case it applies to (none: always)."""
+
+    do: Annotated[tuple[str, ...], NonEmpty]
+    when: str | None = None
+    facts: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
 class Situation:
-    """A situation in which tech support is the one to contact (``data/situations.toml``)."""
+    """A situation in which tech support is the one to contact (``data/situations.toml``).
+
+    The record's status is that of the article's advice (``article_view``); findings beyond the article are facts
+    of their own, named in ``facts`` and in the ``steps`` that rest on them.
+    """
 
     id: str
     title: str
     case_subject: str
     example: str
     article_view: str
-    what_to_do: Annotated[tuple[str, ...], NonEmpty]
+    steps: Annotated[tuple[Branch, ...], NonEmpty]
     risks: Annotated[tuple[str, ...], NonEmpty]
     status: Status
-    sources: Annotated[tuple[str, ...], NonEmpty]
+    sources: Sources
     verified_on: date
     caution: str | None = None
-    beyond: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
     values: Mapping[str, Any] = dataclasses.field(default_factory=_empty)
     recommend: Mapping[str, Any] = dataclasses.field(default_factory=_empty)
     recommend_why: str | None = None
@@ -282,6 +323,14 @@ class Situation:
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
+class KeyPoint:
+    """What a learner should do after a lesson, and the facts it rests on (shown with their status)."""
+
+    do: str
+    facts: Annotated[tuple[str, ...], NonEmpty]
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
 class Lesson:
     """A notebook of the kit, in the manifest's order (``data/lessons.toml``); its id is its file name's stem."""
 
@@ -289,9 +338,11 @@ class Lesson:
     title: str
     summary: str
     objectives: tuple[str, ...] = ()
-    key_points: tuple[str, ...] = ()
+    key_points: tuple[KeyPoint, ...] = ()
     walkthroughs: tuple[str, ...] = ()
     quiz: bool = False
+    appendix: bool = False
+    pandas: bool = False
 
     @property
     def file(self) -> str:
@@ -379,18 +430,49 @@ class Mark:
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
+class PracticeNumber:
+    """An invented phone number for practice, and what goes after the form's +81 (checked by the tests)."""
+
+    domestic: str
+    after_81: str
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class TermRule:
+    """One entry of the terminology list: the preferred form, the pattern of forms to avoid, and why."""
+
+    prefer: str
+    avoid: str
+    why: str
+
+    def check(self) -> tuple[str, str] | None:
+        try:
+            re.compile(self.avoid)
+        except re.error as exc:
+            return "avoid", f"正規表現として読めません（{exc}）。"
+        return None
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
 class Vocabulary:
-    """Names said once (``data/vocabulary.toml``): channels, plans, statuses, the situations of rules."""
+    """Names said once (``data/vocabulary.toml``): channels, plans, statuses, source kinds, Seller Central's
+    English labels, the situations of rules, practice numbers and the terminology list."""
 
     channels: Mapping[str, Term]
     plans: Mapping[str, Term]
     statuses: Mapping[str, Mark]
     opinion: Mark
+    official: Mark
     rules: Mapping[str, str]
+    source_kinds: Mapping[str, str]
+    seller_labels: Mapping[str, str]
+    practice_numbers: Annotated[tuple[PracticeNumber, ...], NonEmpty]
+    terminology: tuple[TermRule, ...] = ()
 
     def check(self) -> tuple[str, str] | None:
         expected = {"channels": typing.get_args(Method), "plans": typing.get_args(Plan),
-                    "statuses": STATUSES, "rules": typing.get_args(RuleWhen)}
+                    "statuses": STATUSES, "rules": typing.get_args(RuleWhen),
+                    "source_kinds": typing.get_args(SourceKind)}
         for name, keys in expected.items():
             if set(getattr(self, name)) != set(keys):
                 return name, f"{' / '.join(keys)} をすべて、それだけを書いてください。"
@@ -404,6 +486,21 @@ class Vocabulary:
 
     def plan(self, key: str) -> str:
         return self.plans[key].ja
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class GlossaryTerm:
+    """A word a new seller meets (``data/glossary.toml``), what it means, and the fact that backs it."""
+
+    term: str
+    meaning: str
+    fact: str
+    also: tuple[str, ...] = ()
+    en: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.term
 
 
 # ---------------------------------------------------------------- loaders
@@ -461,6 +558,12 @@ def load_exercises(path: Path = DATA_DIR / "exercises.toml") -> tuple[Question, 
             if getattr(question, field) is None:
                 Where(_name(path), question.id).fail(field, "練習問題には lesson（出題するノートブックの id）と hint が必要です。")
     return questions
+
+
+@functools.cache
+def load_glossary(path: Path = DATA_DIR / "glossary.toml") -> tuple[GlossaryTerm, ...]:
+    """Load and validate ``glossary.toml``."""
+    return load_toml(Path(path), _name(path), "term", GlossaryTerm)
 
 
 @functools.cache

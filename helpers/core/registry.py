@@ -90,8 +90,8 @@ def _step(found: Any, part: str) -> Any:
     return getattr(found, part, _MISSING)
 
 
-def references(procedures, questions, lessons) -> list[tuple[str, str, str]]:
-    """Every (file, record id, referenced id) the data makes outside its own file."""
+def references(procedures, questions, lessons, situations=(), glossary=()) -> list[tuple[str, str, str]]:
+    """Every (file, record id, referenced id) the data makes outside its own record."""
     found = []
     for procedure in procedures:
         refs = list(procedure.facts) + [rule.fact for rule in procedure.rules]
@@ -99,9 +99,42 @@ def references(procedures, questions, lessons) -> list[tuple[str, str, str]]:
             refs += list(step.facts) + [m.procedure for m in step.methods if m.procedure]
         found += [("procedures.toml", procedure.id, ref) for ref in refs]
     found += [(file, q.id, ref) for file, q in questions for ref in q.facts]
-    found += [("lessons.toml", lesson.id, ref) for lesson in lessons
-              for ref in lesson.key_points + lesson.walkthroughs]
+    for lesson in lessons:
+        refs = [ref for point in lesson.key_points for ref in point.facts] + list(lesson.walkthroughs)
+        found += [("lessons.toml", lesson.id, ref) for ref in refs]
+    for situation in situations:
+        refs = list(situation.facts) + [ref for branch in situation.steps for ref in branch.facts]
+        found += [("situations.toml", situation.id, ref) for ref in refs]
+    found += [("glossary.toml", term.term, term.fact) for term in glossary]
     return found
+
+
+# How far a status is from "take it as it is": a procedure is shown no milder than its steps' facts.
+SEVERITY = {"confirmed": 0, "article": 1, "changed": 2, "unverified": 3}
+
+
+def status_of(record, reg: Registry | None = None) -> str:
+    """The status the learner sees: a procedure's own, or the worst of its steps' facts if that is worse."""
+    steps = getattr(record, "steps", None)
+    if not steps or not isinstance(steps[0], data.Step):
+        return record.status
+    reg = reg or registry()
+    statuses = [record.status] + [reg.get(ref).status for step in steps for ref in step.facts]
+    return max(statuses, key=SEVERITY.__getitem__)
+
+
+def changed_steps(record, reg: Registry | None = None) -> list:
+    """The facts of a procedure's steps that make it look worse than its own status (what its caution names)."""
+    reg = reg or registry()
+    own = SEVERITY[record.status]
+    facts = [reg.get(ref) for step in getattr(record, "steps", ()) for ref in step.facts]
+    return list({f.id: f for f in facts if SEVERITY[f.status] > own}.values())
+
+
+def labels_of(record) -> tuple[tuple[str, str], ...]:
+    """The Seller Central labels a record quotes, each with its English label (``vocabulary.seller_labels``)."""
+    known = data.load_vocabulary().seller_labels
+    return tuple((ja, known[ja]) for ja in getattr(record, "labels", ()) if ja in known)
 
 
 @functools.cache
@@ -112,7 +145,14 @@ def registry() -> Registry:
                       "procedures.toml": data.load_procedures()},
                      names={"vocabulary": data.load_vocabulary()})
     questions = [("quiz.toml", q) for q in data.load_quiz()] + [("exercises.toml", q) for q in data.load_exercises()]
-    built.check_references(references(data.load_procedures(), questions, data.load_lessons()))
+    built.check_references(references(data.load_procedures(), questions, data.load_lessons(), data.load_situations(),
+                                      data.load_glossary()))
+    known = data.load_vocabulary().seller_labels
+    for record in built:
+        for label in getattr(record, "labels", ()):
+            if label not in known:
+                raise ValueError(f"{record.id}: labels の 「{label}」 が vocabulary.toml の seller_labels にありません。"
+                                 "英語の表示が分かっている表示だけを書いてください。")
     lessons = {lesson.id for lesson in data.load_lessons()}
     for file, question in questions:
         if question.lesson is not None and question.lesson not in lessons:

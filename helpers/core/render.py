@@ -196,5 +196,9 @@ def styled(styler, *, caption: str | None = None, formats=None, na_rep: str | No
         styler = styler.set_caption(esc(caption))
     if hide_index:
         styler = styler.hide(axis="index")
-    text = styler.data.to_string(index=not hide_index)
+    shown = styler.data.copy()
+    for column, fmt in (formats or {}).items():  # the text form shows the same numbers (68%, not 0.68)
+        as_text = fmt.format if isinstance(fmt, str) else fmt
+        shown[column] = [(na_rep or "") if value != value else as_text(value) for value in shown[column]]
+    text = shown.to_string(index=not hide_index)
     return RichText(styler.to_html(), (f"{caption}\n" if caption else "") + text)

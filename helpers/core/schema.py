@@ -190,8 +190,9 @@ def convert(value: Any, hint: Any, where: Where, name: str) -> Any:
         if marker == NonEmpty and not value:
             where.fail(name, "空のリストは使えません。少なくとも1つ書いてください。")
         if dataclasses.is_dataclass(item_hint):
-            return tuple(build(item_hint, item, where.name, f"{where.record} の {name} #{n}")
-                         for n, item in enumerate(value, start=1))
+            parse = getattr(item_hint, "parse", None)  # a table may also be written as text ("kind: title")
+            return tuple(build(item_hint, parse(item) if parse and isinstance(item, str) else item, where.name,
+                               f"{where.record} の {name} #{n}") for n, item in enumerate(value, start=1))
         return tuple(convert(item, item_hint, where, name) for item in value)
     if origin in (Mapping, dict):
         if not isinstance(value, dict):

@@ -72,7 +72,7 @@ def test_notebook_runs_in_japanese_jupyterlab(lab, page, artifacts, notebook):
 
 
 def test_phone_step_shows_what_follows_plus81(lab, page, artifacts):
-    browser.open_notebook(page, lab, "03_buyer.ipynb")
+    browser.open_notebook(page, lab, browser.notebook_with("PROC-BUYER-PHONE"))
     browser.run_all(page)
     phone = page.get_by_placeholder("例: 090-1111-2222")
     phone.scroll_into_view_if_needed()
@@ -82,7 +82,7 @@ def test_phone_step_shows_what_follows_plus81(lab, page, artifacts):
     result.get_by_text("90-1111-2222", exact=True).wait_for(timeout=5000)
     assert "+81" in result.inner_text()
     page.screenshot(path=artifacts / "lab-phone-step.png")
-    phone.fill("0120-999-373")
+    phone.fill("0120-111-222")
     phone.press("Enter")
     result.get_by_text("フリーダイヤル", exact=False).wait_for(timeout=5000)
     assert not page.console.errors

@@ -21,7 +21,7 @@ def target(artifacts):
 
 
 def test_walkthrough_in_japanese_jupyterlab(lab, page, target):
-    browser.open_notebook(page, lab, "01_seller_central.ipynb")
+    browser.open_notebook(page, lab, browser.notebook_with("PROC-SELLER-CENTRAL"))
     browser.run_all(page)
     walk = page.locator(".kit-walkthrough").first
     for _ in range(4):
@@ -37,7 +37,7 @@ def test_walkthrough_in_japanese_jupyterlab(lab, page, target):
 
 
 def test_phone_step_in_the_app(app, page, target):
-    open_app(page, app, "03_buyer.ipynb")
+    open_app(page, app, browser.notebook_with("PROC-BUYER-PHONE"))
     phone = page.get_by_placeholder("例: 090-1111-2222")
     phone.wait_for(timeout=60_000)
     phone.fill("０９０ー１１１１ー２２２２")

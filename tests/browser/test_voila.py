@@ -40,7 +40,7 @@ def test_walkthroughs_work_with_code_hidden(app, page, artifacts, lesson):
 
 def test_start_page_runs_in_the_app(app, page):
     open_app(page, app, "00_start.ipynb")
-    page.get_by_role("button", name="今の時刻で確認").wait_for(timeout=30_000)
+    page.get_by_role("button", name=data.say("hours.now_button")).wait_for(timeout=30_000)
     assert "日本時間" in page.locator(".jupyter-widgets").first.text_content() or page.get_by_text("日本時間").count()
     assert not page.console.errors
 
@@ -54,7 +54,7 @@ def test_kernel_of_a_closed_page_is_culled(tmp_path, context):
     fast = ("--MappingKernelManager.cull_interval=1", "--MappingKernelManager.cull_idle_timeout=3")
     with browser.voila(tmp_path, *fast) as base:
         page = context.new_page()
-        open_app(page, base, "02_seller_app.ipynb")
+        open_app(page, base, browser.notebook_with("PROC-SELLER-APP"))
         page.close()
         log = tmp_path / "voila.log"
         deadline = time.monotonic() + 30
