@@ -39,10 +39,12 @@ OTHER_ZONE = {"TZ": "America/Los_Angeles", "LANG": "C", "LC_ALL": "C"}
 BROWSER_PACKAGES = ("chromium", "fonts-ipafont-gothic")  # Debian's; Playwright never downloads a browser
 CHROMIUM = Path("/usr/bin/chromium")
 JAPANESE_FONT = Path("/usr/share/fonts/opentype/ipafont-gothic")
-# The app mode: code hidden; the kernel of a page that was closed is culled once idle for 10 minutes (checked
-# every minute). Kernels of open pages are kept, so a learner who reads slowly never finds dead buttons.
-VOILA_OPTIONS = ("--strip_sources=True", "--classic-tree", "--MappingKernelManager.cull_interval=60",
-                 "--MappingKernelManager.cull_idle_timeout=600")
+# The app mode: code hidden, cells tagged `lab-only` (how to answer in code, code-only instructions) removed;
+# the kernel of a page that was closed is culled once idle for 10 minutes (checked every minute). Kernels of open
+# pages are kept, so a learner who reads slowly never finds dead buttons.
+LAB_ONLY_TAG = "lab-only"
+VOILA_OPTIONS = ("--strip_sources=True", "--classic-tree", f"--TagRemovePreprocessor.remove_cell_tags={LAB_ONLY_TAG}",
+                 "--MappingKernelManager.cull_interval=60", "--MappingKernelManager.cull_idle_timeout=600")
 MIN_PYTHON = (3, 11)
 # Commands that need the test set; the others (lab, app, stale, setup) install only what a learner needs.
 TEST_COMMANDS = ("test", "regen", "bench", "screenshots", "clean")

@@ -1,7 +1,7 @@
 """Print the kit's performance figures, one ``name: value`` line each. Not a test: figures, not verdicts.
 
     python3 kit.py bench                      # everything (several minutes)
-    python3 kit.py bench --only contact-log   # one group: import, contact-log, notebooks, browser, suite
+    python3 kit.py bench --only contact-log   # one group: import, contact-log, redact, notebooks, browser, suite
 
 Ratios compare two things measured side by side in the same run (alternating, best of several repeats), so
 that a busy or slow machine changes both sides alike.
@@ -68,6 +68,138 @@ def contact_log_figures(sizes=CONTACT_LOG_SIZES) -> None:
             print(f"contact_log_{label}_seconds: {times['kit']:.3f}", flush=True)
             print(f"contact_log_{label}_bare_seconds: {times['bare']:.3f}", flush=True)
             print(f"contact_log_{label}_ratio: {times['kit'] / times['bare']:.2f}", flush=True)
+
+
+# ---------------------------------------------------------------- redaction (helpers.redaction.redact)
+
+FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+KANJI = str.maketrans("0123456789", "〇一二三四五六七八九")
+
+
+def realistic_text(size: int, seed: int) -> str:
+    """Japanese seller-support prose with numbers of every kind, about ``size`` characters."""
+    rng = random.Random(seed)
+
+    def d(n: int) -> str:
+        return "".join(rng.choice("0123456789") for _ in range(n))
+
+    def phone() -> str:
+        prefix = rng.choice(["090", "080", "070", "050", "03", "06", "045", "0466", "0120"])
+        length = 11 if prefix in ("090", "080", "070", "050") else 10
+        digits = prefix + d(length - len(prefix))
+        sep = rng.choice(["-", "ー", "－", " ", "　", "", ".", "・"])
+        number = prefix + sep + digits[len(prefix):-4] + sep + digits[-4:]
+        style = rng.random()
+        if style < 0.15:
+            number = number.translate(FULL)
+        elif style < 0.2:
+            number = number.translate(KANJI)
+        elif style < 0.25:
+            number = "+81 " + number[1:]
+        elif style < 0.3:
+            number = number.replace(sep, sep + "\u200b", 1)
+        return number
+
+    def email() -> str:
+        local = rng.choice(["taro", "hanako.yamada", "shop+info", "山田", "sales_01"]) + d(2)
+        domain = rng.choice(["example.com", "example.co.jp", "例え.jp", "mail.example.ne.jp"])
+        return local + rng.choice(["@", "＠"]) + domain
+
+    def card() -> str:
+        body = "4" + d(14)
+        total = 0
+        for i, ch in enumerate(reversed(body)):
+            v = int(ch)
+            if i % 2 == 0:
+                v = v * 2 - 9 if v > 4 else v * 2
+            total += v
+        number = body + str((10 - total % 10) % 10)
+        sep = rng.choice([" ", "-", ""])
+        return sep.join(number[i:i + 4] for i in range(0, 16, 4))
+
+    slots = [
+        lambda: f"注文番号{d(3)}-{d(7)}-{d(7)}の件で、",
+        lambda: (f"{rng.choice(['2025', '2026'])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} "
+                 f"{rng.randint(9, 18)}:{rng.randint(0, 59):02d}に届きました。"),
+        lambda: f"{rng.randint(2025, 2026)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日に発送しました。",
+        lambda: f"価格は¥{rng.randint(1, 99)},{d(3)}（税込{rng.randint(1, 9)},{d(3)},{d(3)}円）です。",
+        lambda: f"〒{d(3)}-{d(4)} 東京都千代田区{rng.randint(1, 9)}-{rng.randint(1, 30)}-{rng.randint(1, 20)}",
+        lambda: f"お客様の電話番号は{phone()}です。",
+        lambda: f"連絡先は{email()}までお願いします。",
+        lambda: f"追跡番号{d(12)}で確認したところ、",
+        lambda: f"JANコード49{d(11)}の商品を{rng.randint(1, 50)}個出荷しました。",
+        lambda: f"ケースID {rng.randint(1, 9)}{d(10)} について、",
+        lambda: f"カード{card()}で決済されたとのことです。",
+        lambda: "いつもお世話になっております。出品者の山田です。",
+        lambda: "商品の状態について購入者から問い合わせがありました。",
+        lambda: "返品の理由が不明確なため、対応方法をご相談させてください。",
+        lambda: "恐れ入りますが、ご確認のほどよろしくお願いいたします。\n",
+        lambda: f"在庫は{rng.randint(1, 500)}点、配送料は{rng.randint(1, 9)}00円です。",
+    ]
+    weights = [4, 4, 3, 3, 2, 3, 2, 2, 2, 2, 1, 8, 8, 8, 6, 4]
+    parts, length = [], 0
+    while length < size:
+        piece = rng.choices(slots, weights)[0]()
+        parts.append(piece)
+        length += len(piece)
+    return "".join(parts)[:size]
+
+
+# 100 KB of one character class each: what a long paste of one kind of character could be.
+SINGLE_CLASSES = {
+    "digits": "0",
+    "fullwidth_digits": "０",
+    "dashes": "-",
+    "long_vowel_marks": "ー",
+    "zero_dash": "0-",
+    "spaces": " ",
+    "ideographic_spaces": "\u3000",
+    "newlines": "\n",
+    "one_space": "1 ",
+    "twelve_space": "12 ",
+    "four_digits_space": "4111 ",
+    "zero_nine_zero_space": "090 ",
+    "a_at": "a@",
+    "at_a_dot": "@a.",
+    "a_dot": "a.",
+    "zero_width": "\u200b",
+    "zero_width_digit": "0\u200b",
+    "kanji_zero": "〇",
+    "kanji_one": "一",
+    "kanji_digit_arabic": "一1",
+    "plus_digit": "+1",
+    "parens": "(0)",
+    "dots": "0.",
+    "hiragana": "あ",
+    "letters": "a",
+}
+
+
+def redact_figures(repeats: int = 3) -> None:
+    """redact() on 1 MB of realistic draft text (fresh numbers each run), and on 100 KB of single classes."""
+    from helpers.redaction import redact
+
+    redact(realistic_text(200_000, seed=1))  # warm-up on other numbers: imports, compiled patterns
+    texts = [realistic_text(1_000_000, seed=seed) for seed in range(2, 2 + repeats)]
+    times = []
+    for text in texts:
+        start = time.perf_counter()
+        redact(text)
+        times.append(time.perf_counter() - start)
+    print(f"redact_1mb_seconds: {min(times):.3f}", flush=True)
+    worst = 0.0
+    for name, unit in SINGLE_CLASSES.items():
+        text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        best = min(_timed(redact, text) for _ in range(5))
+        worst = max(worst, best)
+        print(f"redact_100kb_{name}_seconds: {best:.4f}", flush=True)
+    print(f"redact_100kb_max_seconds: {worst:.4f}", flush=True)
+
+
+def _timed(function, *args) -> float:
+    start = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - start
 
 
 CLICK_JS = """async ([forward, target]) => {
@@ -181,8 +313,8 @@ def suite_figures() -> None:
     print(f"test_suite_seconds: {time.perf_counter() - start:.1f}", flush=True)
 
 
-GROUPS = {"import": import_figures, "contact-log": contact_log_figures, "notebooks": notebook_figures,
-          "browser": browser_figures, "suite": suite_figures}
+GROUPS = {"import": import_figures, "contact-log": contact_log_figures, "redact": redact_figures,
+          "notebooks": notebook_figures, "browser": browser_figures, "suite": suite_figures}
 
 
 def _in_kit_environment() -> bool:

@@ -7,8 +7,9 @@
    ``forms`` (what to type in Amazon's forms), ``hours`` (contact hours in Japan time), ``walkthrough`` (the
    contact procedures step by step), ``channels`` (the comparison and the recommender), ``contact_log`` (the
    seller's own log), ``preparation`` (the pre-call checklist), ``situations`` (when to contact), ``drafts`` (case
-   drafts and redaction), ``facts`` (fact cards and the legend), ``freshness`` (facts due for re-checking),
-   ``quiz`` (the final quiz).
+   drafts), ``redaction`` (masking phone numbers, e-mail addresses and card numbers in free text, in linear time),
+   ``facts`` (fact cards, the glossary and the legend), ``freshness`` (facts due for re-checking), ``quiz`` (the final
+   quiz).
 3. ``helpers.course`` — the course on top: lessons of the manifest, their objectives, exercises, key points and
    navigation, and the progress table. Notebooks start from it.
 

@@ -13,7 +13,7 @@ from helpers import hours
 from helpers.core import data, registry
 from helpers.core.cards import badge, record_badge
 from helpers.core.clock import Clock, now_in_japan
-from helpers.core.render import LEFT_ALIGNED, PALETTE, RichText, join, para, span, strong, styled, table
+from helpers.core.render import LEFT_ALIGNED, PALETTE, RichText, para, span, status, strong, styled, table
 from helpers.core.view import View
 
 # How a comparison value counts towards a channel's score (before the feature's weight and direction).
@@ -229,8 +229,19 @@ class Recommender(View):
         self.ranking = rank(self.features, **options, at=self.clock() if self.settings["use_clock"] else None)
         self._refresh()
 
+    def chosen(self) -> str:
+        """The settings in words (the selected toggle buttons are not told by their colour alone)."""
+        levels = "、".join(f"{data.say(f'channels.criteria.{name}')}: {data.say(f'channels.levels.{self.settings[name]}')}"
+                          for name in CRITERIA)
+        words = [levels, data.load_vocabulary().plan(self.settings["plan"])]
+        words += [data.say(f"channels.checkboxes.{name}") for name in ("cannot_phone_at_work", "use_clock")
+                  if self.settings[name]]
+        if not self.settings["topic_offers_phone_chat"]:
+            words.append(data.load_vocabulary().rules["topic_without_phone_chat"])
+        return data.say("channels.chosen", settings=" / ".join(words))
+
     def result(self) -> RichText:
-        return join([para(strong(best_channel(self.ranking))), ranking_table(self.ranking)])
+        return status(para(self.chosen()), para(strong(best_channel(self.ranking))), ranking_table(self.ranking))
 
     def _build(self):
         import ipywidgets as w

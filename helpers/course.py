@@ -50,9 +50,12 @@ class Lesson:
         return tuple(questions.Exercise(q) for q in self.questions())
 
     def how_to_answer(self) -> RichText:
-        """How the exercises are answered: with the buttons, or in code (``q1.check("…")``)."""
-        return join([para(data.say("course.how_to_answer", count=len(self.questions()))),
-                     bullets([data.say("course.answer_with_buttons"), data.say("course.answer_with_code")])])
+        """How the exercises are answered with their buttons (the app shows only this)."""
+        return para(data.say("course.how_to_answer", count=len(self.questions())))
+
+    def how_to_answer_in_code(self) -> RichText:
+        """How to answer in code cells instead (``q1.check("…")``): for JupyterLab, never shown in the app."""
+        return para(data.say("course.answer_with_code"))
 
     def key_points(self) -> RichText:
         """What to do after the notebook, each with the facts it rests on (shown in full above) and their marks."""

@@ -161,6 +161,25 @@ def order_number(text: str) -> str:
 # ---------------------------------------------------------------- last four digits
 
 
+def normalize_or_empty(text) -> str:
+    """``normalize`` for text being typed: anything that is not text counts as nothing typed."""
+    return normalize(text) if isinstance(text, str) else ""
+
+
+def last4_problem(text: str) -> str | None:
+    """What is wrong with a card field's entry (never repeating it), or None when it is four digits."""
+    try:
+        card_last4(text)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def card_last4_or_empty(text: str) -> str:
+    """The four digits of a card field's entry, or "" while it is not (yet) four digits."""
+    return "" if last4_problem(text) else card_last4(text)
+
+
 def card_last4(text: str) -> str:
     """Return the last four digits of a card or bank account, refusing anything longer.
 

@@ -96,7 +96,10 @@ def phone_answer(at: datetime) -> RichText:
         if minutes > 0:
             wait = f"{minutes // 60}時間{minutes % 60}分" if minutes >= 60 else f"{minutes}分"
             verdict += data.say("hours.opens_in", wait=wait)
-    unknown = data.say("hours.day_unknown", **fields) if special else data.say("hours.weekday_note", **fields)
+    if special:  # name the day once: in the verdict when the time is inside the hours, else here
+        unknown = phone.unknown if is_phone_open(local) else data.say("hours.day_unknown", **fields)
+    else:
+        unknown = data.say("hours.weekday_note", **fields)
     return status(block(format_japan_time(local)), block(verdict, tone=tone, style="font-weight:bold"),
                   block(unknown))
 
@@ -130,8 +133,9 @@ class PhoneChecker(View):
         self.typed = ""
         return self._show(phone_answer(self.clock()))
 
-    def check_text(self, text: str) -> RichText:
-        """Answer for a time of day typed by the learner, today in Japan; explain bad input instead."""
+    def check_text(self, text: str | None = None) -> RichText:
+        """Answer for a time of day typed by the learner (or the one typed before), today in Japan."""
+        text = self.typed if text is None else text
         self.typed = text
         if not text.strip():
             return self.check_now()
@@ -155,10 +159,13 @@ class PhoneChecker(View):
         typed = w.Text(description=data.say("hours.time_label"), placeholder=data.say("hours.time_placeholder"),
                        continuous_update=False, tooltip=data.say("hours.time_tooltip"),
                        style={"description_width": "initial"})
+        at = w.Button(description=data.say("hours.time_button"), icon="clock-o", tooltip=data.say("hours.time_button_tooltip"))
         now.on_click(lambda _button: self.check_now())
+        at.on_click(lambda _button: self.check_text())
         typed.observe(lambda change: self.check_text(change["new"]), names="value")
         view = w.HTML()
-        return w.VBox([now, typed, view]), {"now": now, "time": typed, "answer": view}
+        row = w.HBox([typed, at], layout=w.Layout(flex_flow="row wrap"))
+        return w.VBox([now, row, view]), {"now": now, "time": typed, "check_time": at, "answer": view}
 
     def _render(self) -> None:
         self._controls["answer"].value = self.answer.html

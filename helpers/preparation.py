@@ -9,7 +9,7 @@ from __future__ import annotations
 from helpers import forms
 from helpers.core import data, registry
 from helpers.core.cards import fact_card
-from helpers.core.render import RichText, alert, block, bullets, join, para, span, strong
+from helpers.core.render import RichText, alert, block, bullets, join, para, span, status, strong
 from helpers.core.view import View
 
 FIELDS = ("shop", "last4", "order", "what")
@@ -30,43 +30,72 @@ def old_numbers() -> RichText:
 
 
 class Checklist(View):
-    """The pre-call checklist (PREP-ID): shop name, last four digits, order number, what happened and when."""
+    """The pre-call checklist (PREP-ID): shop name, last four digits, order number, what happened and when.
+
+    Nothing is judged while the learner types: the card field only refuses, at once, anything longer than four
+    digits (it is cleared, never shown or kept); the order number is checked when the learner leaves its field or
+    presses Enter, and everything when they press the button. Messages appear under their own field.
+    """
 
     def __init__(self):
-        self.values = dict.fromkeys(FIELDS, "")   # as kept: last4 and order tidied, never a refused entry
-        self.notes = dict.fromkeys(FIELDS, "")    # what to fix, per field
-        self.typed_last4 = ""                      # what the card field holds now (cleared when refused)
+        self.values = dict.fromkeys(FIELDS, "")   # as kept: last4 only when it is exactly four digits
+        self.notes: dict[str, RichText] = {}      # what to show under each field
+        self.typed_last4 = ""                      # what the card field holds (never more than four digits)
         self._clearing = False
 
     def set_field(self, name: str, typed: str) -> None:
-        """Keep a field's value; the shop name and what happened are kept as typed."""
+        """Keep a field's value as the learner types it."""
         if name == "last4":
-            return self.set_last4(typed)
+            return self.type_last4(typed)
         if name == "order":
             return self.set_order(typed)
         self.values[name] = typed
         self._refresh()
 
-    def set_last4(self, typed: str) -> None:
-        """Keep the last four digits, or clear the field and say why; longer input is never kept."""
-        self.values["last4"], self.notes["last4"], self.typed_last4 = "", "", typed
-        if typed.strip():
-            try:
-                self.values["last4"] = forms.card_last4(typed)
-            except ValueError as exc:
-                self.notes["last4"] = str(exc)
+    def type_last4(self, typed: str) -> None:
+        """Follow the card field as it is typed: anything longer than four digits is cleared at once, with a
+        message; a shorter or unfinished entry is kept quietly until the learner asks for a check."""
+        digits = "".join(ch for ch in forms.normalize_or_empty(typed) if ch.isdigit())
+        if len(digits) > forms.CARD_DIGITS:
+            self.typed_last4, self.values["last4"] = "", ""
+            self.notes["last4"] = alert(forms.last4_problem(typed))
+        else:
+            self.typed_last4 = typed
+            self.values["last4"] = forms.card_last4_or_empty(typed)
+            if self.values["last4"]:
+                self.notes.pop("last4", None)
+        self._refresh()
+
+    def check_last4(self) -> None:
+        """Say what is wrong with the card field, or confirm it (the learner asked)."""
+        if not self.typed_last4.strip():
+            self.notes.pop("last4", None)
+        elif self.values["last4"]:
+            self.typed_last4 = self.values["last4"]  # the field now shows the tidied digits
+            self.notes["last4"] = status(span("○", tone="ok"), " ", data.say("preparation.last4_ok"))
+        else:
+            self.notes["last4"] = alert(forms.last4_problem(self.typed_last4))
         self._refresh()
 
     def set_order(self, typed: str) -> None:
         """Tidy the order number, or say what is wrong with it (the field keeps what was typed)."""
-        self.values["order"], self.notes["order"] = "", ""
+        self.values["order"] = ""
+        self.notes.pop("order", None)
         if typed.strip():
             try:
                 self.values["order"] = forms.order_number(typed)
             except ValueError as exc:
-                self.notes["order"] = str(exc)
                 self.values["order"] = None  # typed, but not an order number
+                self.notes["order"] = alert(str(exc))
+            else:
+                self.notes["order"] = status(span("○", tone="ok"), " ",
+                                             data.say("walkthrough.order_ok", order=self.values["order"]))
         self._refresh()
+
+    def check(self) -> RichText:
+        """Check the card field and the order number (the button), and return the summary."""
+        self.check_last4()
+        return self.summary()
 
     def items(self) -> list[tuple[bool, str]]:
         v = self.values
@@ -86,11 +115,10 @@ class Checklist(View):
         done, todo = data.say("preparation.done"), data.say("preparation.todo")
         rows = bullets([f"{done if ok else todo} {label}" for ok, label in self.items()],
                        style="list-style:none;padding-left:0")
-        notes = join([alert(note) for note in self.notes.values() if note])
         condition = para(strong(data.say("preparation.condition") + ": "), registry.get("PREP-ID").note)
         footer = (para(strong(data.say("preparation.ready")), " ", registry.get("TEL-SCAM").statement) if self.ready
                   else para(data.say("preparation.not_ready", done=done)))
-        return join([rows, notes, condition, footer])
+        return status(join([rows, condition, footer]))
 
     def _build(self):
         import ipywidgets as w
@@ -102,28 +130,40 @@ class Checklist(View):
             "last4": w.Text(description=data.say("preparation.items.last4"), style=style,
                             placeholder=data.say("preparation.placeholders.last4"),
                             tooltip=data.say("preparation.last4_tooltip")),
-            "order": w.Text(description=data.say("preparation.items.order"), style=style,
+            "order": w.Text(description=data.say("preparation.items.order"), style=style, continuous_update=False,
                             placeholder=data.say("common.example", example=registry.get("ORDER-ID").values["example"])),
             "what": w.Textarea(description=data.say("preparation.items.what"), style=style,
-                               layout=w.Layout(width="95%")),
+                               layout=w.Layout(width="auto", max_width="40em")),
         }
+
         def typed(change, name):
             if not self._clearing:
                 self.set_field(name, change["new"])
 
         for name, control in controls.items():
             control.observe(lambda change, name=name: typed(change, name), names="value")
-        view = w.HTML()
-        return w.VBox([*controls.values(), view]), {**controls, "summary": view}
+        notes = {name: w.HTML() for name in ("last4", "order")}
+        check = w.Button(description=data.say("preparation.check_button"), icon="check",
+                         tooltip=data.say("preparation.check_tooltip"))
+        check.on_click(lambda _b: self.check())
+        summary = w.HTML()
+        children = []
+        for name, control in controls.items():
+            children += [control] + ([notes[name]] if name in notes else [])
+        return (w.VBox([*children, check, summary]),
+                {**controls, **{f"{name}_note": note for name, note in notes.items()}, "check": check,
+                 "summary": summary})
 
     def _render(self) -> None:
-        if self.typed_last4 != self.values["last4"]:
-            self.typed_last4 = self.values["last4"]
+        field = self._controls["last4"]
+        if field.value != self.typed_last4:
             self._clearing = True
-            try:  # the field shows the tidied digits, and a refused entry never stays in it
-                self._controls["last4"].value = self.values["last4"]
+            try:  # a refused entry never stays in the field; after a check the field shows the tidied digits
+                field.value = self.typed_last4
             finally:
                 self._clearing = False
+        for name in ("last4", "order"):
+            self._controls[f"{name}_note"].value = self.notes[name].html if name in self.notes else ""
         self._controls["summary"].value = self.summary().html
 
     def static(self) -> RichText:

@@ -7,7 +7,7 @@ together as one test with a score: the first answer to each question counts, and
 from __future__ import annotations
 
 from helpers.core import data, progress, questions
-from helpers.core.render import RichText, join, para, span, strong
+from helpers.core.render import WIDGET_CSS, RichText, join, para, span, strong
 from helpers.core.view import View
 
 PROGRESS_ID = "final"
@@ -69,6 +69,7 @@ class Quiz(View):
         import ipywidgets as w
 
         scores = [w.HTML(), w.HTML()]  # the score at the top and again after the last question
+        style = w.HTML(WIDGET_CSS)
         controls: dict = {"score": scores[0]}
         blocks = []
         for n, question in enumerate(self.questions, start=1):
@@ -82,7 +83,7 @@ class Quiz(View):
             controls[question.id] = {"choice": choice, "check": button, "feedback": shown}
             blocks.append(w.VBox([w.HTML(para(strong(f"{number}. "), question.question).html), choice, button, shown]))
         self._scores = scores
-        return w.VBox([scores[0], *blocks, scores[1]]), controls
+        return w.VBox([style, scores[0], *blocks, scores[1]]), controls
 
     def _render(self) -> None:
         for view in self._scores:

@@ -12,7 +12,7 @@ from helpers import channels
 from helpers.core import data, registry
 from helpers.core.cards import fact_card, fact_cards
 from helpers.core.clock import Clock, now_in_japan
-from helpers.core.render import RichText, bullets, heading, join, para, span, strong
+from helpers.core.render import CHOICES_CLASS, WIDGET_CSS, RichText, bullets, heading, join, para, span, strong
 from helpers.core.view import View
 
 
@@ -82,14 +82,15 @@ class Triage(View):
         style = {"description_width": "initial"}
         choice = w.RadioButtons(options=[(s.title, s.id) for s in self.situations], value=self.chosen,
                                 description=data.say("situations.choice_label"), style=style,
-                                layout=w.Layout(width="max-content"))
+                                layout=w.Layout(width="auto"))
+        choice.add_class(CHOICES_CLASS)
         plans = data.load_vocabulary().plans
         plan = w.ToggleButtons(options=[(f"{t.ja}（{t.en}）", key) for key, t in plans.items()], value=self.plan,
                                description=data.say("walkthrough.plan_label"), style={**style, "button_width": "auto"})
         choice.observe(lambda change: self.show(change["new"]), names="value")
         plan.observe(lambda change: self.set_plan(change["new"]), names="value")
         view = w.HTML()
-        return w.VBox([choice, plan, view]), {"situation": choice, "plan": plan, "view": view}
+        return w.VBox([w.HTML(WIDGET_CSS), choice, plan, view]), {"situation": choice, "plan": plan, "view": view}
 
     def _render(self) -> None:
         self._controls["view"].value = self.shown().html

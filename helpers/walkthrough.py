@@ -13,8 +13,8 @@ from helpers import forms
 from helpers.core import data, progress, registry
 from helpers.core.cards import caution, caution_text, fact_cards, record_badge
 from helpers.core.clock import Clock, format_japan_time, now_in_japan
-from helpers.core.render import (RichText, alert, block, bullets, field, heading, join, mark, para, span, status,
-                                 strong)
+from helpers.core.render import (RichText, alert, block, bullets, esc, field, heading, join, mark, para, span,
+                                 status, strong)
 from helpers.core.view import View
 
 
@@ -80,6 +80,11 @@ def methods_view(procedure: data.Procedure, plan: str, topic_offers_phone_chat: 
     step = procedure.choosing_step
     if step is None or not step.methods:
         return RichText("", "")
+    situation = RichText("", "")
+    if procedure.rules:  # the selected switches in words, not by their colour alone
+        words = data.load_vocabulary()
+        chosen = [words.plan(plan)] + ([] if topic_offers_phone_chat else [words.rules["topic_without_phone_chat"]])
+        situation = para(data.say("walkthrough.situation_chosen", situation="、".join(chosen)))
     offered, refused = offered_methods(procedure, plan, topic_offers_phone_chat)
     items = []
     for choice in offered:
@@ -91,7 +96,14 @@ def methods_view(procedure: data.Procedure, plan: str, topic_offers_phone_chat: 
         reason = registry.get(rule.fact)
         items.append(span(span("×", tone="error"), " ", choice.ja, " — ",
                           data.say("walkthrough.not_offered", reason=reason.title), " ", record_badge(reason)))
-    return join([para(strong(data.say("walkthrough.methods_heading"))), bullets(items)])
+    return status(join([situation, para(strong(data.say("walkthrough.methods_heading"))), bullets(items)]))
+
+
+def step_counter(index: int, total: int) -> RichText:
+    """Where the learner is: a progress bar with its own accessible name, and the same in words."""
+    words = data.say("walkthrough.step_counter", n=index + 1, total=total)
+    return RichText(f'<progress max="{total}" value="{index + 1}" aria-label="{esc(words)}" '
+                    f'style="vertical-align:middle;margin-right:.6em"></progress><strong>{esc(words)}</strong>', words)
 
 
 def step_view(procedure: data.Procedure, index: int) -> RichText:
@@ -140,25 +152,38 @@ def phone_result(typed: str) -> RichText:
 EMAIL_FIELDS = ("order", "product", "details")  # the e-mail form's fields, in the order of its step's labels
 
 
-def email_result(step: data.Step, fields: dict[str, str], now) -> RichText:
-    """Check the e-mail form's fields (labelled as on Amazon's form) and say by when a reply can be expected."""
+def email_checks(step: data.Step, fields: dict[str, str]) -> dict[str, tuple[bool, RichText]]:
+    """Check each field of the e-mail form (labelled as on Amazon's form): (right, what to show next to it)."""
     labels = dict(zip(EMAIL_FIELDS, (label.ja for label in step.labels)))
-    problems = []
+    checks = {}
     try:
         canonical = forms.order_number(fields["order"])
     except ValueError as exc:
-        problems.append(f"{labels['order']}: {exc}")
-    if not fields["product"].strip():
-        problems.append(f"{labels['product']}: 入力されていません。問い合わせたい商品の名前を入力してください。")
-    if not fields["details"].strip():
-        problems.append(f"{labels['details']}: 入力されていません。何が起きて、何をしてほしいかを書いてください。")
+        checks["order"] = (False, alert(f"{labels['order']}: {exc}"))
+    else:
+        checks["order"] = (True, status(block(span("○", tone="ok"), " ",
+                                              data.say("walkthrough.order_ok", order=canonical)),
+                                        tidy_note(fields["order"])))
+    problems = {"product": "入力されていません。問い合わせたい商品の名前を入力してください。",
+                "details": "入力されていません。何が起きて、何をしてほしいかを書いてください。"}
+    for name, problem in problems.items():
+        checks[name] = ((False, alert(f"{labels[name]}: {problem}")) if not fields[name].strip()
+                        else (True, status(span("○", tone="ok"), " ", data.say("walkthrough.field_ok"))))
+    return checks
+
+
+def email_result(step: data.Step, fields: dict[str, str], now) -> RichText:
+    """Check the e-mail form's fields and say by when a reply can be expected (the article's rough estimate)."""
+    checks = email_checks(step, fields)
+    problems = [shown.text for right, shown in checks.values() if not right]
     if problems:
         return alert(bullets(problems))
+    canonical = forms.order_number(fields["order"])
     reply = registry.get("BUYER-MAIL-12H")
     due = format_japan_time(now + timedelta(hours=reply.values["reply_within_hours"]))
-    return status(block(span("○", tone="ok"), " ",
-                        data.say("walkthrough.email_ready", order=canonical, due=due, fact=reply.title), " ",
-                        record_badge(reply)), tidy_note(fields["order"]))
+    return status(span("○", tone="ok"), " ",
+                  data.say("walkthrough.email_ready", order=canonical, due=due, fact=reply.title), " ",
+                  record_badge(reply))
 
 
 def procedure_view(procedure: data.Procedure) -> RichText:
@@ -191,7 +216,9 @@ class Walkthrough(View):
         self.plan = "professional"
         self.topic_offers_phone_chat = True
         self.phone = RichText("", "")
+        self.phone_typed = ""
         self.email_fields = dict.fromkeys(EMAIL_FIELDS, "")
+        self.email_checks: dict[str, RichText] = {}
         self.email = RichText("", "")
 
     @property
@@ -238,9 +265,14 @@ class Walkthrough(View):
         """The methods (``email``, ``phone``, ``chat``) offered in the current situation."""
         return tuple(c.method for c in offered_methods(self.procedure, self.plan, self.topic_offers_phone_chat)[0])
 
-    def check_phone(self, typed: str) -> RichText:
-        """Show what goes after +81 for the number typed (the phone step)."""
-        self.phone = phone_result(typed) if typed.strip() else RichText("", "")
+    def check_phone(self, typed: str | None = None) -> RichText:
+        """Show what goes after +81 for the number typed (the phone step), or for the one typed before (the button).
+
+        The field sends what was typed only on Enter or when the learner leaves it, so nothing is judged mid-typing.
+        """
+        if typed is not None:
+            self.phone_typed = typed
+        self.phone = phone_result(self.phone_typed) if self.phone_typed.strip() else RichText("", "")
         self._refresh()
         return self.phone
 
@@ -251,6 +283,7 @@ class Walkthrough(View):
     def check_email(self) -> RichText:
         """Check the three fields of the e-mail step and show the expected reply time."""
         step = next(s for s in self.steps if s.kind == "email_form")
+        self.email_checks = {name: shown for name, (_, shown) in email_checks(step, self.email_fields).items()}
         self.email = email_result(step, self.email_fields, self.clock())
         self._refresh()
         return self.email
@@ -267,11 +300,9 @@ class Walkthrough(View):
                            tooltip=data.say("walkthrough.next_tooltip"))
         back.on_click(lambda _b: self.back())
         forward.on_click(lambda _b: self.next())
-        steps = w.IntProgress(min=0, max=len(self.steps), description=data.say("walkthrough.progress_label"),
-                              style=initial)
         views = {name: w.HTML() for name in ("header", "label", "step")}
         views["header"].value = header_view(self.procedure).html
-        controls = {"back": back, "next": forward, "progress": steps, **views}
+        controls = {"back": back, "next": forward, **views}
         self._areas = {}
         kinds = {step.kind for step in self.steps}
         if "choose_method" in kinds:
@@ -283,16 +314,18 @@ class Walkthrough(View):
                 placeholder=data.say("common.example", example=registry.get("E164").values["example_domestic"]),
                 tooltip=data.say("walkthrough.phone_tooltip"))
             controls["phone"].observe(lambda c: self.check_phone(c["new"]), names="value")
+            controls["check_phone"] = w.Button(description=data.say("walkthrough.check_phone"), icon="check",
+                                               tooltip=data.say("walkthrough.check_phone_tooltip"))
+            controls["check_phone"].on_click(lambda _b: self.check_phone())
             controls["phone_result"] = w.HTML()
             controls["phone_result"].add_class("kit-phone-result")
-            self._areas["phone_input"] = w.VBox([controls["phone"], controls["phone_result"]])
+            self._areas["phone_input"] = w.VBox([w.HBox([controls["phone"], controls["check_phone"]],
+                                                        layout=w.Layout(flex_flow="row wrap")),
+                                                 controls["phone_result"]])
         if "email_form" in kinds:
             self._areas["email_form"] = w.VBox(self._email_controls(controls, w))
         self._area = w.VBox()
-        root = w.VBox([views["header"], w.HBox([steps, views["label"]]), views["step"], self._area,
-                       w.HBox([back, forward])])
-        # Stable hooks for the browser tests and for anyone styling the kit.
-        root.add_class("kit-walkthrough")
+        root = w.VBox([views["header"], views["label"], views["step"], self._area, w.HBox([back, forward])])
         views["label"].add_class("kit-step-label")
         return root, controls
 
@@ -317,27 +350,32 @@ class Walkthrough(View):
         initial = {"description_width": "initial"}
         labels = [label.ja for label in step.labels]
         order_example = data.say("common.example", example=registry.get("ORDER-ID").values["example"])
-        controls["order"] = w.Text(description=labels[0], placeholder=order_example, style=initial)
-        controls["product"] = w.Text(description=labels[1], style=initial)
+        controls["order"] = w.Text(description=labels[0], placeholder=order_example, style=initial,
+                                   continuous_update=False)
+        controls["product"] = w.Text(description=labels[1], style=initial, continuous_update=False)
         controls["details"] = w.Textarea(description=labels[2], placeholder=data.say("walkthrough.details_placeholder"),
-                                         style=initial, layout=w.Layout(width="95%"))
+                                         style=initial, layout=w.Layout(width="auto", max_width="40em"),
+                                         continuous_update=False)
+        shown = []
         for name in EMAIL_FIELDS:
             controls[name].observe(lambda c, name=name: self.set_email_field(name, c["new"]), names="value")
+            controls[f"{name}_check"] = w.HTML()
+            shown += [controls[name], controls[f"{name}_check"]]
         controls["check_email"] = w.Button(description=data.say("walkthrough.check_email"), icon="check",
                                            tooltip=data.say("walkthrough.check_email_tooltip"))
         controls["check_email"].on_click(lambda _b: self.check_email())
         controls["email_result"] = w.HTML()
-        return [*(controls[name] for name in EMAIL_FIELDS), controls["check_email"], controls["email_result"]]
+        return [*shown, controls["check_email"], controls["email_result"]]
 
     def _render(self) -> None:
         c, n = self._controls, len(self.steps)
         c["back"].disabled, c["next"].disabled = self.at_start, self.at_end
-        c["progress"].value = self.step + 1
         c["step"].value = step_view(self.procedure, self.step).html
-        c["label"].value = strong(data.say("walkthrough.step_counter", n=self.step + 1, total=n)).html
+        c["label"].value = step_counter(self.step, n).html
         self._area.children = (self._areas[self.current.kind],) if self.current.kind in self._areas else ()
         shown = {"plan": self.plan, "topic": not self.topic_offers_phone_chat, "methods": self.methods().html,
-                 "phone_result": self.phone.html, "email_result": self.email.html}
+                 "phone_result": self.phone.html, "email_result": self.email.html,
+                 **{f"{name}_check": check.html for name, check in self.email_checks.items()}}
         for name, value in shown.items():
             if name in c:
                 c[name].value = value

@@ -127,7 +127,15 @@ def test_draft_widget_builds_a_redacted_draft_and_keeps_the_inputs():
     assert c["what"].value.endswith("６７８９"), "what the learner typed stays in the box"
     c["order"].value = "12345"
     c["build"].click()
-    assert 'role="alert"' in builder.controls["message"].value and "注文番号" in builder.controls["message"].value
+    assert 'role="alert"' in c["message"].value, "the message by the button says something needs fixing"
+    assert "注文番号" in c["order_note"].value and c["what_note"].value == "", "and the problem shows under its field"
+
+
+def test_the_redaction_example_shows_before_and_after_from_data():
+    shown = drafts.redaction_example().text
+    phone = drafts.registry.get("E164").values["example_domestic"]
+    before, after = shown.splitlines()
+    assert phone in before and phone not in after and drafts.registry.get("ORDER-ID").values["example"] in after
 
 
 def test_subject_comes_from_data():

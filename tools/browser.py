@@ -187,3 +187,63 @@ def run_all(page, timeout: float = 120_000) -> None:
 def walkthroughs(page):
     """The rendered walkthrough widgets on the page (each has its 「次へ」 button)."""
     return page.locator(".widget-vbox:has(> .widget-hbox button:has-text('次へ'))")
+
+
+# ---------------------------------------------------------------- typing like a person, accessibility, layout
+
+TEXT_FIELDS = "input[type='text'], textarea"
+
+
+def field_label(field) -> str:
+    """The accessible name a text field gets from its widget description (a <label for=...>)."""
+    return field.evaluate("el => el.labels && el.labels.length ? el.labels[0].textContent.trim() : ''")
+
+
+def type_keys(field, text: str, delay_ms: int = 40) -> None:
+    """Type into a field one key at a time, as a person does (never ``fill``). Characters that are not on the
+    keyboard layout (full-width digits, kana, kanji) arrive as text input events, as from an IME's commit."""
+    field.click()
+    field.press_sequentially(text, delay=delay_ms)
+
+
+def ime_compose(page, field, readings: list[str], committed: str, pause_ms: int = 60) -> None:
+    """Type through a Japanese IME, as Chromium sees it: composition updates, then the commit of the conversion
+    (Chrome DevTools Protocol ``Input.imeSetComposition`` and ``Input.insertText``)."""
+    field.click()
+    cdp = page.context.new_cdp_session(page)
+    try:
+        for reading in readings:
+            cdp.send("Input.imeSetComposition", {"text": reading, "selectionStart": len(reading),
+                                                 "selectionEnd": len(reading)})
+            page.wait_for_timeout(pause_ms)
+        cdp.send("Input.insertText", {"text": committed})
+    finally:
+        cdp.detach()
+
+
+def axe_violations(page, include: str | None = None, impacts=("serious", "critical")) -> list[str]:
+    """Run axe-core (bundled by the axe-playwright-python wheel) on the page or on the elements of ``include``,
+    against WCAG 2.2 A/AA; return the violations of these impacts as readable lines."""
+    import axe_playwright_python
+
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(Path(axe_playwright_python.__file__).parent / "axe.min.js"))
+    found = page.evaluate("""async ([include, tags]) => {
+        const context = include ? {include: [[include]]} : document;
+        const result = await axe.run(context, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+        return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                            nodes: v.nodes.map(n => n.target.join(' '))}));
+    }""", [include, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]])
+    return [f"{v['impact']} {v['id']} ({v['help']}): {node}" for v in found if v["impact"] in impacts
+            for node in v["nodes"]]
+
+
+def horizontal_scrolling(page, selector: str = ".jp-OutputArea-output") -> list[str]:
+    """The output areas (and the page) that would need horizontal scrolling to read."""
+    return page.evaluate("""(sel) => {
+        const wide = [...document.querySelectorAll(sel)].filter(el => el.scrollWidth > el.clientWidth + 1)
+            .map(el => `output ${el.scrollWidth}px > ${el.clientWidth}px: ${el.textContent.trim().slice(0, 40)}`);
+        const root = document.documentElement;
+        if (root.scrollWidth > root.clientWidth + 1) wide.push(`page ${root.scrollWidth}px > ${root.clientWidth}px`);
+        return wide;
+    }""", selector)

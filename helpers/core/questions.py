@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from helpers.core import data, progress, registry
 from helpers.core.cards import fact_note
-from helpers.core.render import RichText, block, bullets, join, para, span, status, strong
+from helpers.core.render import CHOICES_CLASS, WIDGET_CSS, RichText, block, bullets, join, para, span, status, strong
 from helpers.core.view import View
 
 _QUOTES_AND_SPACES = "「」『』\"'“”‘’ 　。、.,"
@@ -178,11 +178,16 @@ class Exercise(View):
         return self.question.id
 
     def check(self, answer: int | str | None = "") -> Feedback:
-        """Check an answer and say what is right or wrong with it."""
+        """Check an answer and say what is right or wrong with it (also under the exercise's buttons).
+
+        An empty answer only gets the reminder back: the code cell that checks "" on a first run leaves the
+        widget's feedback alone.
+        """
         result = judge(self.question, answer)
         if result.passed:
             progress.safely_record(progress.key("exercise", self.question.id))
-        self._show(result)
+        if answer not in (None, "") or self._widget is None:
+            self._show(result)
         return result
 
     def hint(self) -> RichText:
@@ -218,13 +223,13 @@ class Exercise(View):
             "solution": w.Button(description=data.say("questions.solution_button"), icon="eye",
                                  tooltip=data.say("questions.solution_tooltip")),
         }
-        buttons["check"].on_click(lambda _b: self.check(self.answer))
+        buttons["check"].on_click(lambda _b: self._show(self.check(self.answer)))
         buttons["hint"].on_click(lambda _b: self.hint())
         buttons["solution"].on_click(lambda _b: self.solution())
         feedback = w.HTML()
         asked = para(strong(data.say("questions.question_label") + ": "), self.question.question)
-        root = w.VBox([w.HTML(asked.html), box, w.HBox(list(buttons.values())), feedback])
-        root.add_class("kit-exercise")
+        root = w.VBox([w.HTML(WIDGET_CSS + asked.html), box,
+                       w.HBox(list(buttons.values()), layout=w.Layout(flex_flow="row wrap")), feedback])
         return root, {"answer": box, "feedback": feedback, **buttons}
 
     def _render(self) -> None:
@@ -237,7 +242,9 @@ def answer_input(question: data.Question, description: str | None = None):
 
     label = description or data.say("questions.answer_label")
     if question.is_choice:
-        return w.RadioButtons(options=[(o, i) for i, o in enumerate(question.options)], value=None,
-                              description=label, layout=w.Layout(width="max-content"))
+        choices = w.RadioButtons(options=[(o, i) for i, o in enumerate(question.options)], value=None,
+                                 description=label, layout=w.Layout(width="auto"))
+        choices.add_class(CHOICES_CLASS)
+        return choices
     return w.Text(description=label, placeholder=question.placeholder or data.say("questions.answer_placeholder"),
                   continuous_update=False)

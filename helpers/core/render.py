@@ -142,8 +142,17 @@ def bullets(items: Iterable[Content], ordered: bool = False, style: str = "") ->
 
 
 def link(content: Content, href: str) -> RichText:
+    """A link, underlined so that it is not told from the text by its colour alone."""
     inner = as_rich(content)
-    return RichText(f'<a href="{esc(href)}">{inner.html}</a>', inner.text)
+    return RichText(f'<a href="{esc(href)}" style="text-decoration:underline">{inner.html}</a>', inner.text)
+
+
+# Rules for the kit's widgets that their Python options cannot set: option buttons (RadioButtons) big enough to
+# hit with a finger or a shaky mouse (WCAG 2.2 target size, 24 px), in widgets that carry the class below.
+CHOICES_CLASS = "kit-choices"
+WIDGET_CSS = (f"<style>.{CHOICES_CLASS} .widget-radio-box label{{min-height:28px;display:flex;align-items:center;"
+              f"line-height:1.4}}.{CHOICES_CLASS} .widget-radio-box input[type=radio]{{width:20px;height:20px;"
+              f"margin:0 .5em 0 0;flex:none}}</style>")
 
 
 def pill(label: str, tone: str) -> RichText:

@@ -41,6 +41,8 @@ class View:
     def widget(self):
         if self._widget is None:
             self._widget, self._controls = self._build()
+            # A stable hook for the browser tests and for anyone styling the kit: kit-walkthrough, kit-checklist, …
+            self._widget.add_class(f"kit-{type(self).__name__.lower()}")
             self._render()
         return self._widget
 

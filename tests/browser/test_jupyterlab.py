@@ -74,16 +74,18 @@ def test_notebook_runs_in_japanese_jupyterlab(lab, page, artifacts, notebook):
 def test_phone_step_shows_what_follows_plus81(lab, page, artifacts):
     browser.open_notebook(page, lab, browser.notebook_with("PROC-BUYER-PHONE"))
     browser.run_all(page)
-    phone = page.get_by_placeholder("例: 090-1111-2222")
+    phone = page.get_by_role("textbox", name=data.say("walkthrough.phone_label"))
     phone.scroll_into_view_if_needed()
-    phone.fill("０９０ー１１１１ー２２２２")
+    browser.type_keys(phone, "０９０ー１１１１ー２２２２")
     phone.press("Enter")
     result = page.locator(".kit-phone-result")
     result.get_by_text("90-1111-2222", exact=True).wait_for(timeout=5000)
     assert "+81" in result.inner_text()
     page.screenshot(path=artifacts / "lab-phone-step.png")
-    phone.fill("0120-111-222")
-    phone.press("Enter")
+    phone.press("Control+A")
+    phone.press("Backspace")
+    browser.type_keys(phone, "0120-111-222")
+    page.get_by_role("button", name=data.say("walkthrough.check_phone")).click()
     result.get_by_text("フリーダイヤル", exact=False).wait_for(timeout=5000)
     assert not page.console.errors
 

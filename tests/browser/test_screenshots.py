@@ -40,7 +40,7 @@ def test_phone_step_in_the_app(app, page, target):
     open_app(page, app, browser.notebook_with("PROC-BUYER-PHONE"))
     phone = page.get_by_placeholder("例: 090-1111-2222")
     phone.wait_for(timeout=60_000)
-    phone.fill("０９０ー１１１１ー２２２２")
+    browser.type_keys(phone, "０９０ー１１１１ー２２２２")
     phone.press("Enter")
     page.locator(".kit-phone-result").get_by_text("90-1111-2222", exact=True).wait_for()
     page.locator(".kit-walkthrough", has=phone).scroll_into_view_if_needed()
