@@ -47,7 +47,7 @@ def write_log(path: Path, rows: int, seed: int = 1) -> None:
 CONTACT_LOG_SIZES = (("10k", 10_000, 5), ("100k", 100_000, 3), ("1m", 1_000_000, 3))  # label, rows, repeats
 
 
-def contact_log_figures(sizes=CONTACT_LOG_SIZES) -> None:
+def contact_log_figures(sizes=CONTACT_LOG_SIZES, refused=("300k", 300_000)) -> None:
     """The kit's full path (read + validate + compare) over a bare read_csv + groupby on the same file."""
     import pandas as pd
 
@@ -68,6 +68,26 @@ def contact_log_figures(sizes=CONTACT_LOG_SIZES) -> None:
             print(f"contact_log_{label}_seconds: {times['kit']:.3f}", flush=True)
             print(f"contact_log_{label}_bare_seconds: {times['bare']:.3f}", flush=True)
             print(f"contact_log_{label}_ratio: {times['kit'] / times['bare']:.2f}", flush=True)
+        refused_figures(Path(folder) / "refused.csv", *refused)
+
+
+def refused_figures(path: Path, label: str, rows: int) -> None:
+    """A file whose every row is refused: read and reported with the first rows shown, in bounded memory."""
+    import tracemalloc
+
+    from helpers import contact_log
+
+    with path.open("w", encoding="utf-8") as out:
+        out.write("日時,方法,内容,返信までの分,解決,ケースID\n")
+        out.writelines(f"いつか,FAX,（架空）,{i}分くらい,たぶん,SAMPLE-{i:07d},余計\n" for i in range(rows))
+    times = best_of({"kit": lambda: contact_log.report(path)}, 2)
+    tracemalloc.start()
+    contact_log.report(path)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print(f"contact_log_refused_{label}_seconds: {times['kit']:.3f}", flush=True)
+    print(f"contact_log_refused_{label}_peak_mb: {peak / 1e6:.1f}", flush=True)
+    print(f"contact_log_refused_{label}_file_mb: {path.stat().st_size / 1e6:.1f}", flush=True)
 
 
 # ---------------------------------------------------------------- redaction (helpers.redaction.redact)

@@ -43,17 +43,22 @@ class ContactLog:
     """A read log: ``frame`` holds the accepted rows, typed; ``rejected`` each refused row with its reason."""
 
     frame: object
-    rejected: object
+    rejected: object     # the first refused rows (at most SHOWN_REJECTED), as read, with their line and reasons
     source: str
+    rejected_total: int = 0
 
     @property
     def total(self) -> int:
-        return len(self.frame) + len(self.rejected)
+        return len(self.frame) + self.rejected_total
 
     def summary(self) -> RichText:
         text = data.say("contact_log.summary", source=self.source, total=self.total, read=len(self.frame))
-        text += (data.say("contact_log.some_rejected", rejected=len(self.rejected)) if len(self.rejected)
-                 else data.say("contact_log.none_rejected"))
+        if self.rejected_total > len(self.rejected):
+            text += data.say("contact_log.many_rejected", rejected=self.rejected_total, shown=len(self.rejected))
+        elif self.rejected_total:
+            text += data.say("contact_log.some_rejected", rejected=self.rejected_total)
+        else:
+            text += data.say("contact_log.none_rejected")
         return para(text)
 
 
@@ -83,62 +88,100 @@ def _encoding(head: bytes) -> str:
         return "cp932"
 
 
+HEAD_BYTES = 65536
+SHOWN_REJECTED = 50   # refused rows shown with their reasons; the rest are only counted
+
+
+def _shown_name(name: str) -> str:
+    """A file name as the messages show it: no control or invisible characters, never longer than 40 characters."""
+    name = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf", "Cs")) or "?"
+    return name if len(name) <= 40 else name[:37] + "…"
+
+
 def read_log(path) -> ContactLog:
-    """Read a contact log CSV; raise ``ValueError`` (in Japanese) for a file that cannot be a log."""
-    path = Path(path)
+    """Read a contact log CSV; raise only ``ValueError`` (in Japanese) for anything that cannot be read as a log."""
+    try:
+        path = Path(path)
+        name = _shown_name(path.name or str(path))
+    except TypeError:
+        raise ValueError("ファイルの場所を文字で指定してください（例: contact_log.report(\"記録.csv\")）。") from None
     try:
         with path.open("rb") as file:
-            head = file.read(65536)
+            head = file.read(HEAD_BYTES)
     except FileNotFoundError:
-        raise ValueError(f"ファイル「{path.name}」が見つかりません。ファイルの場所と名前を確かめてください。") from None
+        raise ValueError(f"ファイル「{name}」が見つかりません。ファイルの場所と名前を確かめてください。") from None
     except (IsADirectoryError, PermissionError):
-        raise ValueError(f"「{path.name}」を開けません。CSV ファイルを指定してください。") from None
-    return _read(lambda: path, head, path.name)
+        raise ValueError(f"「{name}」を開けません。CSV ファイルを指定してください。") from None
+    except (OSError, ValueError):  # a path through a file, a name too long, a symlink loop, a NUL in the path
+        raise ValueError(f"「{name}」を開けません。ファイルの場所と名前を確かめて、CSV ファイルを指定してください。") from None
+    return _read(lambda: path, head, name)
 
 
 def read_log_bytes(content: bytes, name: str = "アップロードしたファイル") -> ContactLog:
     """Read a contact log from the bytes of a CSV file (e.g. an upload)."""
-    return _read(lambda: io.BytesIO(content), content[:65536], name)
+    if not isinstance(content, (bytes, bytearray, memoryview)):
+        raise ValueError("CSV ファイルの中身（バイト列）を渡してください。")
+    content = bytes(content)
+    return _read(lambda: io.BytesIO(content), content[:HEAD_BYTES], _shown_name(str(name)))
 
 
 def _read(open_source, head: bytes, name: str) -> ContactLog:
+    import re
+    import warnings
+
+    import numpy as np
     import pandas as pd
 
     encoding = _encoding(head)
+    options = {"keep_default_na": False, "na_values": [""], "skipinitialspace": True, "index_col": False}
+    unreadable = ValueError(f"{name}: ファイルを読めませんでした。もう一度選び直してください。")
+    not_csv = ValueError(f"{name}: CSV として読めません（閉じていない「\"」がある、文字コードか区切りの形が違う、"
+                         "など）。Excel で開いて「CSV UTF-8（コンマ区切り）」で保存し直してください。")
     try:
-        header = pd.read_csv(open_source(), nrows=0, encoding=encoding).columns
+        header = pd.read_csv(open_source(), nrows=0, encoding=encoding, **options).columns
     except pd.errors.EmptyDataError:
         raise ValueError(f"{name}: ファイルが空です。1行目に見出し（{_headers()}）を書いてください。") from None
     except (UnicodeDecodeError, pd.errors.ParserError):
-        raise ValueError(f"{name}: CSV として読めません（文字コードか、区切りの形が違います）。Excel で"
-                         "「CSV UTF-8（コンマ区切り）」を選んで保存し直してください。") from None
+        raise not_csv from None
+    except OSError:
+        raise unreadable from None
+    header = [str(c).strip() for c in header]
     columns = _match_columns(header, name)
-    dtypes = {columns[c]: "category" for c in ("channel", "resolved")}
-    dtypes |= {columns[c]: "str" for c in ("datetime", "topic", "case_id") if c in columns}
-    try:
-        raw = pd.read_csv(open_source(), encoding=encoding, dtype=dtypes,
-                          keep_default_na=False, na_values=[""], skipinitialspace=True)
-    except UnicodeDecodeError:
+    position = {canonical: header.index(column) for canonical, column in columns.items()}
+    # Fields are read by position, with one spare after the header's: a trailing comma is harmless, text there
+    # refuses the row, and a row longer still is skipped by the parser, which names its line.
+    spare = len(header)
+    dtypes = {i: "str" for i in range(spare + 1)} | {position[c]: "category" for c in ("channel", "resolved")}
+    for attempt in dict.fromkeys([encoding, "cp932"]):  # a file that turns out not to be UTF-8 later on
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", pd.errors.ParserWarning)
+                raw = pd.read_csv(open_source(), encoding=attempt, header=None, skiprows=1, names=range(spare + 1),
+                                  dtype=dtypes, on_bad_lines="warn", **options)
+            break
+        except pd.errors.EmptyDataError:
+            raw = pd.DataFrame(columns=range(spare + 1))
+            break
+        except UnicodeDecodeError:
+            continue
+        except pd.errors.ParserError:  # e.g. a quotation mark that is never closed
+            raise not_csv from None
+        except OSError:
+            raise unreadable from None
+    else:
         raise ValueError(f"{name}: 文字コードが途中で変わっているため読めません。UTF-8 か Shift_JIS の"
-                         "どちらかで保存し直してください。") from None
-    except pd.errors.ParserError as exc:
-        raise ValueError(f"{name}: 列の数が見出しと合わない行があります（{_parser_line(exc)}）。"
-                         "区切りのコンマが多すぎないか確かめてください。") from None
-    if raw.empty:
+                         "どちらかで保存し直してください。")
+    skipped = np.array([int(number) for warning in caught if issubclass(warning.category, pd.errors.ParserWarning)
+                        for number in re.findall(r"Skipping line (\d+)", str(warning.message))], dtype=np.int64)
+    if raw.empty and not len(skipped):
         raise ValueError(f"{name}: データの行がありません。2行目から、1件の問い合わせを1行に書いてください。")
-    picked = raw[list(columns.values())]  # other columns (a memo, say) are read but not used
-    return _validate(picked.set_axis(list(columns), axis=1), name)
+    picked = raw[[position[c] for c in columns] + [spare]].set_axis([*columns, "extra"], axis=1)
+    lines = np.setdiff1d(np.arange(2, len(raw) + len(skipped) + 2), skipped)  # line 1 is the header
+    return _validate(picked, lines, skipped, name)
 
 
 def _headers() -> str:
     return "、".join(ja for ja, _, _ in COLUMNS.values())
-
-
-def _parser_line(exc: Exception) -> str:
-    import re
-
-    match = re.search(r"line (\d+)", str(exc))
-    return f"{match[1]}行目" if match else "場所は不明"
 
 
 def _match_columns(header, name: str) -> dict[str, str]:
@@ -163,25 +206,28 @@ def _codes(column, names: dict, targets: list):
     return np.array(lookup + [-1], dtype=np.int8)[column.cat.codes.to_numpy()]  # code -1 (empty) -> last
 
 
-def _validate(raw, name: str) -> ContactLog:
+def _validate(raw, lines, skipped, name: str) -> ContactLog:
+    """Type and check every row (``lines``: each row's line in the file; ``skipped``: lines with too many fields)."""
     import numpy as np
     import pandas as pd
 
-    # The common format runs on every row; the others only on rows still unread, folded (full-width digits)
-    # and stripped of stray spaces.
+    # The common format runs on every row; the others only on rows still unread that look like a date and time
+    # once folded (full-width digits) and stripped of stray spaces.
     when = pd.to_datetime(raw["datetime"], format=DATETIME_FORMATS[0], errors="coerce")
-    for fmt in DATETIME_FORMATS:
-        unread = when.isna() & raw["datetime"].notna()
-        if not unread.any():
-            break
+    unread = when.isna() & raw["datetime"].notna()
+    if unread.any():
         texts = raw.loc[unread, "datetime"].str.normalize("NFKC").str.strip()
-        when.loc[unread] = pd.to_datetime(texts, format=fmt, errors="coerce")
+        texts = texts[texts.str.fullmatch(r"\d{4}[-/]\d{1,2}[-/]\d{1,2}[ T]\d{1,2}:\d{2}(:\d{2})?")]
+        for fmt in DATETIME_FORMATS:
+            parsed = pd.to_datetime(texts, format=fmt, errors="coerce")
+            when.loc[parsed.index[parsed.notna()]] = parsed.dropna()
+            texts = texts[parsed.isna()]
     channel = _codes(raw["channel"], channel_spellings(), list(channel_names()))
     resolved = _codes(raw["resolved"], RESOLVED, [False, True])
     minutes = pd.to_numeric(raw["minutes_to_first_reply"], errors="coerce")
     typed = minutes.isna() & raw["minutes_to_first_reply"].notna()
     if typed.any():  # full-width digits typed with a Japanese keyboard: folded on those rows only
-        folded = raw.loc[typed, "minutes_to_first_reply"].astype(str).str.normalize("NFKC").str.strip()
+        folded = raw.loc[typed, "minutes_to_first_reply"].str.normalize("NFKC").str.strip()
         minutes.loc[typed] = pd.to_numeric(folded, errors="coerce")
     minutes = minutes.to_numpy(dtype=float)
 
@@ -191,6 +237,7 @@ def _validate(raw, name: str) -> ContactLog:
         "返信までの分が数字ではありません（半角の数字で書いてください）": ~np.isfinite(minutes),
         "返信までの分がマイナスです（0以上にしてください）": minutes < 0,
         "解決が分かりません（はい・いいえ のどちらかにしてください）": resolved < 0,
+        TOO_MANY_FIELDS: raw["extra"].notna().to_numpy(),
     }
     bad = np.logical_or.reduce(list(problems.values()))
 
@@ -202,22 +249,27 @@ def _validate(raw, name: str) -> ContactLog:
         "resolved": resolved == 1,
         "case_id": raw["case_id"] if "case_id" in raw else "",
     })
-    if not bad.any():
-        return ContactLog(frame=frame, rejected=_rejected(raw.iloc[:0], []), source=name)
-    reasons = np.full(int(bad.sum()), "", dtype=object)
-    for text, mask in problems.items():
-        hit = mask[bad]
-        reasons[hit] = np.where(reasons[hit] == "", text, reasons[hit] + "、" + text)
-    return ContactLog(frame=frame.loc[~bad].reset_index(drop=True), rejected=_rejected(raw.loc[bad], reasons),
-                      source=name)
+    # Reasons for the first refused rows only: a huge file of refused rows is summarised in bounded memory.
+    shown = [(lines[row], "、".join(text for text, mask in problems.items() if mask[row]), raw.iloc[row])
+             for row in np.flatnonzero(bad)[:SHOWN_REJECTED]]
+    shown += [(line, TOO_MANY_FIELDS, None) for line in skipped[:SHOWN_REJECTED]]
+    shown = sorted(shown, key=lambda entry: entry[0])[:SHOWN_REJECTED]
+    return ContactLog(frame=frame.loc[~bad].reset_index(drop=True), rejected=_rejected(shown), source=name, rejected_total=int(bad.sum()) + len(skipped))
 
 
-def _rejected(rows, reasons):
-    """The refused rows as read, with their line in the file and the reasons."""
-    rejected = rows.astype(object).rename(columns={c: COLUMNS[c][0] for c in COLUMNS})
-    rejected.insert(0, "理由", reasons)
-    rejected.insert(0, "行", rows.index + 2)  # line 1 is the header
-    return rejected.reset_index(drop=True)
+TOO_MANY_FIELDS = "見出しより列が多くあります（区切りのコンマが多すぎないか、内容にコンマがないか確かめてください）"
+
+
+def _rejected(shown):
+    """The refused rows as read (line, reason, cells), as a table with Japanese headers."""
+    import pandas as pd
+
+    headers = {c: COLUMNS[c][0] for c in COLUMNS}
+    records = [{"行": int(line), "理由": reason,
+                **({headers[c]: cells[c] for c in headers if c in cells} if cells is not None else {})}
+               for line, reason, cells in shown]
+    present = [h for c, h in headers.items() if any(c in cells for _, _, cells in shown if cells is not None)]
+    return pd.DataFrame(records, columns=["行", "理由", *present], dtype=object).fillna("")
 
 
 def compare(log: ContactLog):

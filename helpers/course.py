@@ -1,6 +1,6 @@
 """The course: the notebooks in the order of the manifest ``data/lessons.toml``, and what frames each lesson.
 
-A notebook starts with ``lesson = course.lesson("01_seller_central")`` and then asks the handle for its
+A notebook starts with ``lesson = course.lesson("03_seller_central")`` and then asks the handle for its
 objectives, exercises, key points and the link to the next lesson; all of it comes from ``data/``. The progress
 table (which walkthroughs, exercises and quiz each lesson has, and which are done) is put together here, on top of
 the progress store, which knows nothing of lessons.

@@ -22,11 +22,24 @@ CARD_DIGITS = 4
 
 
 def normalize(text: str) -> str:
-    """Fold full-width characters and look-alike dashes, and drop spaces and line breaks."""
+    """Fold full-width characters and look-alike dashes, and drop spaces, line breaks and invisible characters.
+
+    Invisible characters (zero-width space and joiners, word joiner, BOM, soft hyphen, bidi marks: Unicode's
+    format characters) come with copied text; a no-break space is a space.
+
+    >>> normalize("０９０\u200b－１１１１\u00a0ー２２２２")
+    '090-1111-2222'
+    """
     if not isinstance(text, str):
         raise ValueError("文字で入力してください。")
-    folded = unicodedata.normalize("NFKC", text)
+    folded = _without_invisible(unicodedata.normalize("NFKC", text))
     return _SPACE_RE.sub("", _DASH_RE.sub("-", folded))
+
+
+def _without_invisible(text: str) -> str:
+    if text.isprintable():  # the usual case, checked in C
+        return text
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 def _digits_only(text: str) -> str:
@@ -40,7 +53,8 @@ def tidied(text: str) -> tuple[str, ...]:
     """Name what ``normalize`` changes in ``text``, so the learner knows what Amazon's own form may refuse.
 
     ``"full_width"`` (full-width digits or letters), ``"long_vowel"`` (「ー」 used as a dash), ``"dash"`` (another
-    look-alike dash), ``"space"`` (spaces or line breaks). Empty when the text was already clean.
+    look-alike dash), ``"space"`` (spaces or line breaks), ``"invisible"`` (invisible characters, e.g. from a
+    copied text). Empty when the text was already clean.
 
     >>> tidied("０９０ー１１１１ー２２２２")
     ('full_width', 'long_vowel')
@@ -61,6 +75,8 @@ def tidied(text: str) -> tuple[str, ...]:
         found.append("dash")
     if _SPACE_RE.search(unicodedata.normalize("NFKC", text).strip()):
         found.append("space")
+    if _without_invisible(text) != text:
+        found.append("invisible")
     return tuple(found)
 
 
@@ -106,9 +122,8 @@ def callback_number(text: str) -> str:
         raise ValueError("電話番号に数字とハイフン以外の文字が入っています。数字だけで入力してください"
                          "（例: 090-1111-2222）。")
     digits = _digits_only(national)
-    old = article_number(digits) or article_number("0" + digits)
-    if old is not None:
-        raise ValueError(f"{old.number} は、記事に Amazon の番号として載っていた古い番号で、あなたの電話番号ではありません。"
+    if article_number(digits) or article_number("0" + digits):
+        raise ValueError("入力した番号は、記事に Amazon の番号として載っていた古い番号で、あなたの電話番号ではありません。"
                          "この番号にかけたり、入力したりはしません。折り返しを受ける、あなた自身の携帯電話か固定電話の"
                          "番号を入力してください。")
     if not digits.startswith("0"):

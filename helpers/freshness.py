@@ -9,7 +9,7 @@ import sys
 from datetime import date, datetime
 
 from helpers.core import data, registry
-from helpers.core.clock import Clock, japan_tz, now_in_japan
+from helpers.core.clock import Clock, in_japan, now_in_japan
 from helpers.core.render import RichText, block, bullets, para, status, strong
 from helpers.core.view import View
 
@@ -30,7 +30,7 @@ def _due(verified: date) -> date:
 
 def stale(now: datetime, records: list | None = None) -> list:
     """Return the records (by default, all the kit's) last checked more than a year before ``now`` (aware)."""
-    today = now.astimezone(japan_tz()).date()
+    today = in_japan(now).date()
     records = checked_records() if records is None else records
     return sorted((r for r in records if _due(r.verified_on) < today), key=lambda r: r.verified_on)
 

@@ -48,7 +48,10 @@ def holiday_name(day: date) -> str | None:
         day = in_japan(day).date()
     if not isinstance(day, date):
         raise ValueError("日付（date）を渡してください。")
-    return jpholiday.is_holiday_name(day) or None
+    try:
+        return jpholiday.is_holiday_name(day) or None
+    except (OverflowError, ValueError):  # the calendar's last days
+        raise ValueError("祝日は西暦9999年12月30日までの日付で調べられます。ふつうの日付を渡してください。") from None
 
 
 def day_not_known(local: datetime) -> str | None:

@@ -7,12 +7,11 @@ static HTML and text version of the whole procedure for readers without a kernel
 
 from __future__ import annotations
 
-from datetime import timedelta
 
 from helpers import forms
 from helpers.core import data, progress, registry
 from helpers.core.cards import caution, caution_text, fact_cards, record_badge
-from helpers.core.clock import Clock, format_japan_time, now_in_japan
+from helpers.core.clock import Clock, format_japan_time, hours_later, now_in_japan
 from helpers.core.render import (RichText, alert, block, bullets, esc, field, heading, join, mark, para, span,
                                  status, strong)
 from helpers.core.view import View
@@ -180,7 +179,7 @@ def email_result(step: data.Step, fields: dict[str, str], now) -> RichText:
         return alert(bullets(problems))
     canonical = forms.order_number(fields["order"])
     reply = registry.get("BUYER-MAIL-12H")
-    due = format_japan_time(now + timedelta(hours=reply.values["reply_within_hours"]))
+    due = format_japan_time(hours_later(now, reply.values["reply_within_hours"]))
     return status(span("○", tone="ok"), " ",
                   data.say("walkthrough.email_ready", order=canonical, due=due, fact=reply.title), " ",
                   record_badge(reply))

@@ -80,6 +80,11 @@ CATALOGUE = [
     ("phone full-width parentheses", forms.callback_number, "（０３）１２３４－５６７８", "3-1234-5678"),
     ("phone +81 stray 0", forms.callback_number, "+81 090-1111-2222", "90-1111-2222"),
     ("phone full-width +81", forms.callback_number, "＋８１　９０－１１１１－２２２２", "90-1111-2222"),
+    ("phone zero-width space", forms.callback_number, "090\u200b-1111-2222", "90-1111-2222"),
+    ("phone BOM from a pasted file", forms.callback_number, "\ufeff090-1111-2222", "90-1111-2222"),
+    ("phone bidi marks", forms.callback_number, "\u202a090-1111-2222\u202c", "90-1111-2222"),
+    ("phone no-break spaces", forms.callback_number, "090\u00a01111\u00a02222", "90-1111-2222"),
+    ("phone only invisible", forms.callback_number, "\u200b\u2060", Err("入力されていません")),
     ("phone empty", forms.callback_number, "", Err("入力されていません")),
     ("phone only spaces", forms.callback_number, "　 　", Err("入力されていません")),
     ("phone emoji", forms.callback_number, "📞090-1111-2222", Err("数字とハイフン以外")),
@@ -97,6 +102,8 @@ CATALOGUE = [
     ("order ー dashes", forms.order_number, "249ー1234567ー1234567", "249-1234567-1234567"),
     ("order bare 17 digits", forms.order_number, "24912345671234567", "249-1234567-1234567"),
     ("order spaces and newline", forms.order_number, " 249 1234567 1234567\n", "249-1234567-1234567"),
+    ("order soft hyphens", forms.order_number, "249\u00ad1234567\u00ad1234567", "249-1234567-1234567"),
+    ("order word joiners", forms.order_number, "249-\u20601234567-1234567\u2060", "249-1234567-1234567"),
     ("order 16 digits", forms.order_number, "249-1234567-123456", Err("16桁")),
     ("order 18 digits", forms.order_number, "249-1234567-12345678", Err("18桁")),
     ("order tracking id", forms.order_number, "TBA123456789012", Err("追跡番号")),
@@ -106,6 +113,7 @@ CATALOGUE = [
     # ---- card_last4 (the refused input is never repeated)
     ("last4 full-width", forms.card_last4, "１２３４", "1234"),
     ("last4 with spaces", forms.card_last4, " 12 34 ", "1234"),
+    ("last4 zero-width joiner", forms.card_last4, "12\u200d34", "1234"),
     ("last4 whole card number", forms.card_last4, "4111-1111-1111-1111", Err("下4桁だけ")),
     ("last4 five digits", forms.card_last4, "12345", Err("下4桁だけ")),
     ("last4 three digits", forms.card_last4, "123", Err("4桁の数字")),
@@ -133,6 +141,12 @@ CATALOGUE = [
     ("log wrong columns", log, "a,b\n1,2\n", Err("必要な列がありません")),
     ("log truncated mid-row", log, H + ROW + "2026-11-27 11:00,メー", (1, 1)),
     ("log binary junk", log_bytes, b"\x00\x01\x02\xff\xfe", Err("log.csv")),
+    ("log extra field in the first row", log, H + ROW.replace("相談", "相談,追加") + ROW, (1, 1)),
+    ("log trailing commas", log, H + ROW.replace("\n", ",\n") + ROW, (2, 0)),
+    ("log spaced header", log, H.replace(",", " , ") + ROW, (1, 0)),
+    ("log boolean minutes", log, H + ROW.replace(",5,", ",True,"), (0, 1)),
+    ("log markup in cells", log, H + ROW.replace("相談", "<img src=x onerror=alert(1)>"), (1, 0)),
+    ("log unclosed quote", log, H + ROW.replace("相談", '"相談'), Err("閉じていない")),
     ("log wrong encoding mid-file", log_bytes, (H + ROW).encode() + "2026-11-27 11:00,電話,相談,5,はい,C-2\n".encode(
         "cp932"), Err("文字コード")),
     # ---- data loaders
@@ -172,7 +186,8 @@ def test_catalogue_is_large_and_covers_every_kind_of_input():
 # ---------------------------------------------------------------- fuzzing
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-TYPED = st.text(alphabet=st.sampled_from(list("0123456789０１２３４５６７８９+＋()（）:：時分-ー－—‐ 　\n\taあ📞")))
+TYPED = st.text(alphabet=st.sampled_from(list("0123456789０１２３４５６７８９+＋()（）:：時分-ー－—‐ 　\n\taあ📞"
+                                              "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u202e\u00a0")))
 
 
 @FUZZ
@@ -186,13 +201,28 @@ def test_normalisers_and_validators_raise_only_value_error(function, text):
         assert JAPANESE.search(str(exc))
 
 
+FIELD = st.one_of(st.sampled_from(["2026-11-27 10:05", "チャット", "電話", "5", "True", "はい", "", " ", '"', '""',
+                                   "\r", "\n", "\x00", "<b>"]), st.text(max_size=8))
+ROWS = st.lists(st.lists(FIELD, max_size=9).map(",".join), max_size=8).map(lambda rows: (H + "\n".join(rows)))
+
+
 @FUZZ
-@given(content=st.one_of(st.binary(max_size=400), st.text(max_size=400).map(lambda t: (H + t).encode())))
+@given(content=st.one_of(st.binary(max_size=400), st.text(max_size=400).map(lambda t: (H + t).encode()),
+                         ROWS.map(str.encode), ROWS.map(lambda t: t.encode("cp932", "replace"))))
 def test_contact_log_reader_raises_only_value_error(content):
     try:
         contact_log.read_log_bytes(content, "fuzz.csv")
     except ValueError as exc:
         assert JAPANESE.search(str(exc))
+
+
+@settings(max_examples=200, deadline=None)
+@given(path=st.one_of(st.text(max_size=300), st.none(), st.integers(), st.binary(max_size=40)))
+def test_contact_log_paths_raise_only_value_error(path):
+    try:
+        contact_log.read_log(path)
+    except ValueError as exc:
+        assert JAPANESE.search(str(exc)) and len(str(exc)) < 200
 
 
 @settings(max_examples=150, deadline=None)

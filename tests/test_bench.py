@@ -16,10 +16,12 @@ def load_bench():
 
 
 def test_contact_log_figures_print_name_value_lines(capsys):
-    load_bench().contact_log_figures(sizes=(("tiny", 300, 1),))
+    load_bench().contact_log_figures(sizes=(("tiny", 300, 1),), refused=("small", 200))
     lines = capsys.readouterr().out.strip().splitlines()
     names = [line.split(":")[0] for line in lines]
-    assert names == ["contact_log_tiny_seconds", "contact_log_tiny_bare_seconds", "contact_log_tiny_ratio"]
+    assert names == ["contact_log_tiny_seconds", "contact_log_tiny_bare_seconds", "contact_log_tiny_ratio",
+                     "contact_log_refused_small_seconds", "contact_log_refused_small_peak_mb",
+                     "contact_log_refused_small_file_mb"]
     assert all(re.fullmatch(r"[a-z0-9_]+: [0-9]+\.[0-9]+", line) for line in lines)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -105,9 +106,10 @@ def test_unusable_files_raise_japanese_value_errors(write, content, says):
         contact_log.read_log(write("bad.csv", content))
 
 
-def test_row_with_too_many_cells_names_its_line(write):
-    with pytest.raises(ValueError, match="列の数"):
-        contact_log.read_log(log_file(write, GOOD + ["2026-11-20 10:05,チャット,x,5,はい,A,余計,もっと"]))
+def test_row_with_too_many_cells_is_refused_with_its_line(write):
+    log = contact_log.read_log(log_file(write, GOOD + ["2026-11-20 10:05,チャット,x,5,はい,A,余計,もっと"]))
+    assert len(log.frame) == 5 and log.rejected_total == 1
+    assert log.rejected.loc[0, "行"] == 7 and "見出しより列が多く" in log.rejected.loc[0, "理由"]
 
 
 def test_missing_file(tmp_path):
@@ -192,3 +194,130 @@ def test_extra_and_duplicate_columns_are_ignored(write):
     header = "日時,datetime,方法,メモ,返信までの分,解決\n"
     log = contact_log.read_log(log_file(write, ["2026-11-20 10:05,x,電話,覚え書き,5,はい"], header=header))
     assert len(log.frame) == 1 and log.frame.loc[0, "channel"] == "phone"
+
+
+# ---------------------------------------------------------------- only ever ValueError, in Japanese (#13)
+
+def test_extra_fields_in_the_first_row_refuse_that_row_only(write):
+    log = contact_log.read_log(log_file(write, ["2026-11-20 10:05,チャット,返品, 交換,5,はい,A"] + GOOD[:2]))
+    assert len(log.frame) == 2 and list(log.rejected["行"]) == [2]
+    assert "見出しより列が多く" in log.rejected.loc[0, "理由"] and log.rejected.loc[0, "内容"] == "返品"
+
+
+def test_rows_far_too_long_are_counted_and_named(write):
+    log = contact_log.read_log(log_file(write, [GOOD[0] + ",a,b,c,d", GOOD[1], GOOD[2] + ",x,y"]))
+    assert len(log.frame) == 1 and log.rejected_total == 2 and list(log.rejected["行"]) == [2, 4]
+    assert set(log.rejected["理由"]) == {contact_log.TOO_MANY_FIELDS}
+
+
+@pytest.mark.parametrize("header, rows", [
+    (HEADER, [row + "," for row in GOOD]),                        # Excel's trailing commas on every row
+    (HEADER, GOOD[:2] + [GOOD[2] + ","] + GOOD[3:]),              # ... on one row only
+    (HEADER.rstrip("\n") + ",\n", [row + "," for row in GOOD]),  # ... on the header too
+    ("日時 , 方法 ,内容,  返信までの分,解決 ,ケースID\n", GOOD),    # spaces around the header names
+])
+def test_trailing_commas_and_spaced_headers_are_read(write, header, rows):
+    log = contact_log.read_log(log_file(write, rows, header=header))
+    assert len(log.frame) == 5 and log.rejected_total == 0
+
+
+@pytest.mark.parametrize("minutes", ["True", "False", "TRUE", "true"])
+def test_a_boolean_is_not_a_number_of_minutes(write, minutes):
+    log = contact_log.read_log(log_file(write, [f"2026-11-20 10:05,チャット,x,{minutes},はい,A"] + GOOD[:1]))
+    assert len(log.frame) == 1 and "数字ではありません" in log.rejected.loc[0, "理由"]
+
+
+def test_only_true_or_false_in_the_minutes_column(write):
+    log = contact_log.read_log(log_file(write, ["2026-11-20 10:05,チャット,x,True,はい,A",
+                                                "2026-11-20 10:06,チャット,x,False,はい,B"]))
+    assert len(log.frame) == 0 and log.rejected_total == 2
+
+
+def paths(tmp_path):
+    """Paths a careless user or an attacker might pass, each with what the message must say."""
+    afile = tmp_path / "a.csv"
+    afile.write_text(HEADER, encoding="utf-8")
+    loop = tmp_path / "loop.csv"
+    loop.symlink_to(loop)
+    return {
+        "through a file": afile / "inner.csv",
+        "too long": tmp_path / ("あ" * 300 + ".csv"),
+        "symlink loop": loop,
+        "NUL": str(tmp_path / "a\0b.csv"),
+        "None": None,
+        "a number": 3,
+        "a list": ["a.csv"],
+        "empty": "",
+        "folder": tmp_path,
+        "device": "/dev/null",
+    }
+
+
+@pytest.mark.parametrize("kind", ["through a file", "too long", "symlink loop", "NUL", "None", "a number", "a list",
+                                  "empty", "folder", "device"])
+def test_every_bad_path_gives_a_short_japanese_value_error(tmp_path, kind):
+    path = paths(tmp_path)[kind]
+    with pytest.raises(ValueError) as info:
+        contact_log.read_log(path)
+    message = str(info.value)
+    assert re.search(r"[ぁ-んァ-ヶ一-龠]", message) and len(message) < 200 and "\0" not in message
+    shown = contact_log.report(path)  # the report shows the message, never a traceback
+    assert 'role="alert"' in shown.html and shown.text.strip() == message
+
+
+def test_a_long_name_is_shortened_in_messages(tmp_path):
+    with pytest.raises(ValueError) as info:
+        contact_log.read_log(tmp_path / ("長" * 1000 + ".csv"))
+    assert "長" * 37 + "…" in str(info.value) and "長" * 41 not in str(info.value)
+
+
+def test_control_characters_in_a_name_are_not_shown(tmp_path):
+    with pytest.raises(ValueError) as info:
+        contact_log.read_log(tmp_path / "a\u202eb\x1b[31m.csv")
+    assert "\u202e" not in str(info.value) and "\x1b" not in str(info.value)
+
+
+def test_cp932_after_a_long_ascii_start_is_recognised(write):
+    ascii_rows = [f"2026-11-20 10:05,chat,refund,{i % 50},yes,C{i}" for i in range(3000)]   # > 64 KB of ASCII
+    content = (HEADER + "\n".join(ascii_rows + ["2026-11-21 10:05,電話,返品の相談,20,はい,最後"]) + "\n")
+    assert len(content.encode("cp932")) > contact_log.HEAD_BYTES
+    log = contact_log.read_log(write("mixed.csv", content.encode("cp932")))
+    assert len(log.frame) == 3001 and log.frame["topic"].iloc[-1] == "返品の相談"
+
+
+MARKUP = '<img src=x onerror=alert(1)><script>alert(2)</script>'
+
+
+def test_every_view_escapes_cell_text(write):
+    rows = [f"2026-11-20 10:05,{MARKUP},{MARKUP},5,はい,{MARKUP}", f"2026-11-20 10:05,チャット,{MARKUP},5,はい,{MARKUP}"]
+    path = log_file(write, rows, name="<i>log.csv")
+    log = contact_log.read_log(path)
+    shown = [contact_log.report(path), contact_log.rejected_view(log), log.summary(),
+             contact_log.comparison_view(contact_log.compare(log))]
+    up = contact_log.uploader()
+    shown.append(up.show([{"name": "<i>x.csv", "content": path.read_bytes()}]))
+    for view in shown:
+        assert "<img" not in view.html and "<script" not in view.html and "<i>" not in view.html
+    assert "&lt;img" in shown[1].html and "&lt;i&gt;log" in shown[0].html
+
+
+def test_a_huge_file_of_refused_rows_is_summarised(write):
+    rows = [f"いつか,{'電話' if i % 2 else 'FAX'},x,{i},たぶん,C{i}" for i in range(200_000)]
+    rows[10] += ",余計"
+    log = contact_log.read_log(log_file(write, rows))
+    assert log.frame.empty and log.rejected_total == 200_000 and log.total == 200_000
+    assert len(log.rejected) == contact_log.SHOWN_REJECTED and list(log.rejected["行"])[:3] == [2, 3, 4]
+    assert "見出しより列が多く" in log.rejected.loc[10, "理由"]
+    assert "200000行は内容に問題があるため除きました" in log.summary().text
+    assert f"最初の{contact_log.SHOWN_REJECTED}行" in log.summary().text
+
+
+def test_an_unclosed_quote_is_explained(write):
+    with pytest.raises(ValueError, match="閉じていない"):
+        contact_log.read_log(log_file(write, GOOD[:1] + ['2026-11-20 10:05,チャット,"返品,5,はい,A'] + ["x" * 10] * 3))
+
+
+@pytest.mark.parametrize("content", [None, "text", 5])
+def test_upload_content_must_be_bytes(content):
+    with pytest.raises(ValueError, match="バイト列"):
+        contact_log.read_log_bytes(content)

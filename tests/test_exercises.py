@@ -106,8 +106,8 @@ def test_the_individual_plan_answer_comes_from_the_procedure_rule():
 
 
 def test_computed_answers_match_the_code():
-    for exercise_id, situation in [("05-nuance-and-speed", {"record": 0, "speed": 2, "nuance": 2}),
-                                   ("05-individual-plan", {"speed": 2, "plan": "individual"})]:
+    for exercise_id, situation in [("04-nuance-and-speed", {"record": 0, "speed": 2, "nuance": 2}),
+                                   ("04-individual-plan", {"speed": 2, "plan": "individual"})]:
         assert right(exercise(exercise_id)) == channels.rank(**situation)[0]["channel"], exercise_id
     table = contact_log.compare(contact_log.read_log(contact_log.SAMPLE))
     assert right(exercise("10-log-rate")) == table[data.say("contact_log.compare_columns.resolved_rate")].idxmax()
@@ -141,7 +141,7 @@ def test_no_hint_names_an_option_or_the_answer():
 
 
 def test_a_passed_check_is_recorded_a_failed_one_is_not():
-    view = course.lesson("04_seller_app").exercises()[0]
+    view = course.lesson("05_seller_app").exercises()[0]
     key = progress.key("exercise", view.id)
     view.check(next(iter(wrong_answers(view.question))))
     assert key not in progress.load()[0]

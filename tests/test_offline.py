@@ -1,29 +1,15 @@
-"""Nothing in the kit opens a network connection: not the helpers, not the notebooks."""
+"""Nothing in the kit opens a network connection: the helpers, every one of them used (the notebooks are run
+watched in ``test_promises.py``)."""
 
 from __future__ import annotations
 
-import json
 import socket
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
-from support import stored_notebooks
 
 from helpers import (channels, contact_log, course, drafts, facts, forms, freshness, hours, preparation, quiz,
                      situations, walkthrough)
 from helpers.core import data, questions, registry
-
-GUARD = r"""
-import json, os, socket
-_log = os.environ["KIT_NETWORK_LOG"]
-def _refuse(*args, **kwargs):
-    with open(_log, "a", encoding="utf-8") as out:
-        out.write(json.dumps(repr(args[1:] if len(args) > 1 else args)) + "\n")
-    raise OSError("network access refused by the offline test")
-socket.socket.connect = socket.socket.connect_ex = _refuse
-socket.getaddrinfo = socket.create_connection = _refuse
-"""
 
 
 @pytest.fixture
@@ -70,14 +56,3 @@ def test_the_guard_itself_catches_a_connection(no_network):
     with pytest.raises(OSError):
         socket.create_connection(("example.com", 80))
     assert no_network
-
-
-@pytest.mark.parametrize("path", stored_notebooks(), ids=lambda p: p.name)
-def test_notebooks_run_offline(tmp_path, monkeypatch, path):
-    log = tmp_path / "network.log"
-    monkeypatch.setenv("KIT_NETWORK_LOG", str(log))
-    nb = nbformat.read(path, as_version=4)
-    nb.cells.insert(0, nbformat.v4.new_code_cell(GUARD))
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
-    attempts = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
-    assert attempts == []

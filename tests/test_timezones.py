@@ -48,3 +48,34 @@ def test_same_output_in_every_zone_and_language(reference, tz, lang):
 def test_reference_is_judged_in_japan_time(reference):
     assert reference.startswith("True 日本時間 11月27日（金）9:30")
     assert "日本時間 11月27日（金）21:30 ごろまで" in reference
+
+
+# ---------------------------------------------------------------- the calendar's edges (#13)
+
+def edges():
+    from datetime import date, datetime, timedelta, timezone
+
+    import pandas as pd
+
+    return [datetime.max.replace(tzinfo=timezone.utc), datetime.min.replace(tzinfo=timezone.utc),
+            datetime(9999, 12, 31, 15, tzinfo=timezone.utc), datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=12))),
+            pd.Timestamp.max.tz_localize("UTC"), pd.Timestamp.min.tz_localize("UTC"), date.max, date.min]
+
+
+@pytest.mark.parametrize("at", edges(), ids=repr)
+def test_the_calendars_edges_give_japanese_value_errors_or_answers(at):
+    import re
+
+    from helpers import freshness, hours, walkthrough
+    from helpers.core import clock
+
+    w = walkthrough.walkthrough("PROC-BUYER-EMAIL", clock=lambda: at)
+    for field, value in zip(("order", "product", "details"), ("249-1234567-1234567", "x", "y")):
+        w.set_email_field(field, value)
+    calls = [hours.is_phone_open, hours.phone_answer, hours.holiday_name, clock.format_japan_time, freshness.stale,
+             freshness.report, lambda t: clock.hours_later(t, 12), lambda t: w.check_email()]
+    for call in calls:
+        try:
+            call(at)
+        except ValueError as exc:
+            assert re.search(r"[ぁ-んァ-ヶ一-龠]", str(exc)), str(exc)

@@ -33,7 +33,23 @@ def in_japan(at: datetime) -> datetime:
     if at.tzinfo is None or at.utcoffset() is None:
         raise ValueError("タイムゾーンのない日時は判定できません。"
                          "datetime.now(ZoneInfo('Asia/Tokyo')) のようにタイムゾーン付きで渡してください。")
-    return at.astimezone(japan_tz())
+    try:
+        return at.astimezone(japan_tz())
+    except (OverflowError, ValueError):  # the first or last hours of the calendar; a pandas Timestamp's bounds
+        raise ValueError(OUT_OF_RANGE) from None
+
+
+OUT_OF_RANGE = "日本時間に直すと扱える日付の範囲を外れます。西暦1年〜9999年の、ふつうの日時を渡してください。"
+
+
+def hours_later(at: datetime, hours: float) -> datetime:
+    """Return the Japan time ``hours`` after ``at``; a Japanese ``ValueError`` past the calendar's end."""
+    from datetime import timedelta
+
+    try:
+        return in_japan(at) + timedelta(hours=hours)
+    except OverflowError:
+        raise ValueError(OUT_OF_RANGE) from None
 
 
 def format_japan_time(at: datetime) -> str:

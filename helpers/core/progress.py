@@ -2,21 +2,36 @@
 
 An item is ``"<kind>:<id>"`` (``key("walkthrough", "PROC-SELLER-APP")``) with when it was done and any detail
 (a score). The file lives outside the repository, in the user's data folder (``platformdirs``), never in a
-notebook; ``KIT_PROGRESS_FILE`` or the ``path`` arguments point elsewhere (tests do). A missing or unreadable file
-means starting afresh, with a message; every write replaces the file atomically, so a crash mid-write leaves
-what was already recorded intact. Views record where the learner acts; nothing here is called by a pure check.
+notebook; ``KIT_PROGRESS_FILE`` or the ``path`` arguments point elsewhere (tests do).
+
+The store can never do harm:
+
+- only a regular file is read or replaced: a folder, a device, a FIFO or anything else is refused with a
+  message and left exactly as it was; a symbolic link keeps working (its target is updated, the link kept);
+- reads are capped at ``MAX_BYTES``;
+- a file that is not what the kit wrote (not JSON, the wrong shape, too deeply nested, lone surrogates, too
+  big) means starting afresh with a message; the file is kept beside the new one under a name of its own,
+  never overwriting an earlier copy;
+- every write replaces the file atomically, and a file lock around read-modify-write means two kernels
+  recording at once lose nothing;
+- views record through ``safely_record``, which never raises.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import stat
 from datetime import datetime
 from pathlib import Path
 
 ENV = "KIT_PROGRESS_FILE"
 APP = "amazon-seller-support-kit"
 VERSION = 1
+MAX_BYTES = 1_000_000          # the kit's own file stays far below this (a few kilobytes)
+LOCK_TIMEOUT_SECONDS = 10
+AFRESH = "進み具合の記録が読めなかったため、最初から記録します"
 
 
 def key(kind: str, item_id: str) -> str:
@@ -33,46 +48,158 @@ def default_path() -> Path:
     return platformdirs.user_data_path(APP, appauthor=False) / "progress.json"
 
 
+class Refused(ValueError):
+    """The progress file's location cannot be used (not a regular file, or not reachable); nothing was touched."""
+
+
 def load(path: Path | None = None) -> tuple[dict, str | None]:
     """Return the recorded items and, when the file could not be used, a message saying so."""
-    path = Path(path or default_path())
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}, None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        return {}, _set_aside(path)
-    items = document.get("items") if isinstance(document, dict) else None
-    if not isinstance(items, dict) or not all(isinstance(v, dict) for v in items.values()):
-        return {}, _set_aside(path)
-    return items, None
-
-
-def _set_aside(path: Path) -> str:
-    """Keep an unreadable file beside the new one, so nothing is thrown away."""
-    kept = path.with_name(path.name + ".broken")
-    try:
-        os.replace(path, kept)
-    except OSError:
-        return "進み具合の記録が読めなかったため、最初から記録します。"
-    return f"進み具合の記録が読めなかったため、最初から記録します（読めなかったファイルは {kept.name} として残しました）。"
+        target = _target(path)
+        if not target.exists():
+            return {}, None
+        with _locked(target):
+            return _load(target)
+    except Refused as exc:
+        return {}, str(exc)
 
 
 def record(item: str, detail: dict | None = None, path: Path | None = None, now: datetime | None = None) -> None:
-    """Record that ``item`` was finished, keeping earlier records; a score keeps the best one as ``best``."""
-    path = Path(path or default_path())
-    items, _ = load(path)
+    """Record that ``item`` was finished, keeping earlier records; a score keeps the best one as ``best``.
+
+    Raises ``Refused`` (a ``ValueError``) when the location cannot be used; nothing is touched then.
+    """
+    target = _target(path)
     entry = {"done_at": (now or datetime.now().astimezone()).isoformat(timespec="seconds"), **(detail or {})}
-    if "score" in entry:
-        entry["best"] = max(entry["score"], items.get(item, {}).get("best", 0))
-    items[item] = entry
-    _write_atomically(path, {"version": VERSION, "items": items})
+    with _locked(target):
+        items, _ = _load(target)
+        if "score" in entry:
+            entry["best"] = max(entry["score"], items.get(item, {}).get("best", 0))
+        items[item] = entry
+        _write_atomically(target, {"version": VERSION, "items": items})
+
+
+def safely_record(item: str, detail: dict | None = None) -> str | None:
+    """Record from a widget: never raises, so a file that cannot be used never stops the lesson.
+
+    Returns the reason when nothing could be recorded.
+    """
+    try:
+        record(item, detail)
+    except Refused as exc:
+        return str(exc)
+    except Exception:  # noqa: BLE001 - a lesson must go on whatever the disk does
+        return "進み具合を記録できませんでした（レッスンはそのまま続けられます）。"
+    return None
+
+
+# ---------------------------------------------------------------- the file itself
+
+def _target(path) -> Path:
+    """The file to read and replace: the link's target for a symbolic link; refuse anything not a regular file."""
+    try:
+        given = Path(path or default_path())
+        target = Path(os.path.realpath(given))
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target
+    except (OSError, ValueError, TypeError, RuntimeError):
+        raise Refused(f"進み具合の記録の場所（{ENV}）が使えないため、記録しません。"
+                      "ふつうのファイルの場所を指定してください。") from None
+    if not stat.S_ISREG(mode):
+        raise Refused(f"進み具合の記録の場所「{_shown(given)}」はふつうのファイルではないため、読み書きしません"
+                      f"（そのまま残しています）。{ENV} にはファイルの場所を指定してください。")
+    return target
+
+
+def _shown(path: Path) -> str:
+    import unicodedata
+
+    name = "".join(ch for ch in path.name if unicodedata.category(ch) not in ("Cc", "Cf", "Cs")) or "?"
+    return name if len(name) <= 40 else name[:37] + "…"
+
+
+@contextlib.contextmanager
+def _locked(target: Path):
+    """Hold a lock beside the file around read-modify-write (filelock falls back to a soft lock where the
+    system has no locking)."""
+    import filelock
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock = filelock.FileLock(str(target) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+        lock.acquire()
+    except filelock.Timeout:
+        raise Refused("ほかのノートブックが進み具合を記録中のため、今回は記録しません。") from None
+    except OSError:
+        raise Refused(f"進み具合の記録のフォルダーを使えないため、記録しません（{ENV} を確かめてください）。") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _load(target: Path) -> tuple[dict, str | None]:
+    """Read the file (the caller holds the lock); a file that is not the kit's is set aside."""
+    try:
+        handle = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        return {}, None
+    except OSError:
+        raise Refused("進み具合の記録を開けないため、記録しません。") from None
+    with os.fdopen(handle, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):  # changed since it was looked at
+            raise Refused("進み具合の記録の場所がふつうのファイルではないため、読み書きしません。")
+        content = file.read(MAX_BYTES + 1)
+    items = _items(content)
+    if items is None:
+        return {}, _set_aside(target)
+    return items, None
+
+
+def _items(content: bytes) -> dict | None:
+    """The recorded items if ``content`` is a file the kit wrote, else ``None``."""
+    if len(content) > MAX_BYTES:
+        return None
+    try:
+        document = json.loads(content.decode("utf-8"))
+        json.dumps(document, ensure_ascii=False).encode("utf-8")  # lone surrogates cannot be written back
+    except (UnicodeError, ValueError, RecursionError):
+        return None
+    items = document.get("items") if isinstance(document, dict) else None
+    if not isinstance(items, dict):
+        return None
+    for entry in items.values():
+        if not isinstance(entry, dict) or not all(isinstance(v, (str, int, float, bool)) or v is None
+                                                  for v in entry.values()):
+            return None
+        if any(k in entry and (isinstance(entry[k], bool) or not isinstance(entry[k], (int, float)))
+               for k in ("score", "best")):
+            return None
+    return items
+
+
+def _set_aside(target: Path) -> str:
+    """Keep a file that is not the kit's beside the new one, under a name no earlier copy has; when it cannot be
+    kept, refuse rather than overwrite it."""
+    import secrets
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for _ in range(10):
+        kept = target.with_name(f"{target.name}.broken-{stamp}-{secrets.token_hex(3)}")
+        if kept.exists():
+            continue
+        try:
+            os.rename(target, kept)
+        except OSError:
+            break
+        return f"{AFRESH}（読めなかったファイルは {kept.name} として残しました）。"
+    raise Refused("進み具合の記録が読めず、別の名前で残すこともできないため、そのままにして記録しません。")
 
 
 def _write_atomically(path: Path, document: dict) -> None:
     import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
@@ -83,11 +210,3 @@ def _write_atomically(path: Path, document: dict) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def safely_record(item: str, detail: dict | None = None) -> None:
-    """Record from a widget: a file that cannot be written never stops the lesson."""
-    try:
-        record(item, detail)
-    except OSError:
-        pass

@@ -152,7 +152,7 @@ def link(content: Content, href: str) -> RichText:
 CHOICES_CLASS = "kit-choices"
 WIDGET_CSS = (f"<style>.{CHOICES_CLASS} .widget-radio-box label{{min-height:28px;display:flex;align-items:center;"
               f"line-height:1.4}}.{CHOICES_CLASS} .widget-radio-box input[type=radio]{{width:20px;height:20px;"
-              f"margin:0 .5em 0 0;flex:none}}</style>")
+              f"margin:0 .5em 0 0;flex:none;order:-1}}</style>")
 
 
 def pill(label: str, tone: str) -> RichText:
