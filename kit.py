@@ -5,6 +5,7 @@
     python3 kit.py app      # set up (first time only) and serve the kit as a code-free app (Voilà)
     python3 kit.py regen    # re-execute the notebooks and store their outputs (golden files for nbval)
     python3 kit.py bench    # print the performance figures (bench/run.py)
+    python3 kit.py lite     # build the browser edition (JupyterLite) into build/lite, to publish as static files
     python3 kit.py screenshots  # re-make the README's screenshots (docs/images) in the browser
     python3 kit.py clean    # clean the notebooks and check them for personal data (what pre-commit runs)
     python3 kit.py stale    # list the facts last checked more than a year ago
@@ -47,7 +48,7 @@ VOILA_OPTIONS = ("--strip_sources=True", "--classic-tree", f"--TagRemovePreproce
                  "--MappingKernelManager.cull_interval=60", "--MappingKernelManager.cull_idle_timeout=600")
 MIN_PYTHON = (3, 11)
 # Commands that need the test set; the others (lab, app, stale, setup) install only what a learner needs.
-TEST_COMMANDS = ("test", "regen", "bench", "screenshots", "clean")
+TEST_COMMANDS = ("test", "regen", "bench", "screenshots", "clean", "lite")
 
 
 def say(message: str) -> None:
@@ -180,10 +181,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="kit.py", description="Amazon 出品者サポート問い合わせ練習キット: セットアップと起動")
     parser.add_argument("command", choices=["lab", "test", "app", "regen", "bench", "screenshots", "clean", "stale",
-                                            "setup", "env-file"],
+                                            "lite", "setup", "env-file"],
                         help="lab: JupyterLab を開く / test: すべてのテスト / app: コードなしのアプリとして開く / "
                              "regen: 保存済み出力の再生成 / bench: 性能の計測 / screenshots: README の画面写真の再生成 / "
                              "clean: ノートブックの掃除と個人情報の確認 / stale: 確認から1年たった情報の一覧 / "
+                             "lite: ブラウザー版（JupyterLite）を build/lite に作る / "
                              "setup: インストールのみ / env-file: environment.yml の再生成")
     parser.add_argument("--current-env", action="store_true",
                         help="(conda, Binder) .venv を作らず、いま動いている Python 環境に入れる")
@@ -224,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
             return run([python, "tools/regen_notebooks.py", *extra])
         if args.command == "bench":
             return run([python, "bench/run.py", *extra])
+        if args.command == "lite":
+            return run([python, "tools/build_lite.py", *extra])
     except KeyboardInterrupt:
         say("終了しました。")
         return 0

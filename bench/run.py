@@ -1,7 +1,7 @@
 """Print the kit's performance figures, one ``name: value`` line each. Not a test: figures, not verdicts.
 
     python3 kit.py bench                      # everything (several minutes)
-    python3 kit.py bench --only contact-log   # one group: import, contact-log, redact, notebooks, browser, suite
+    python3 kit.py bench --only contact-log   # one group: import, contact-log, redact, notebooks, browser, lite, suite
 
 Ratios compare two things measured side by side in the same run (alternating, best of several repeats), so
 that a busy or slow machine changes both sides alike.
@@ -282,6 +282,31 @@ def browser_figures(rounds: int = 3, clicks: int = 24) -> None:
         print(f"voila_request_to_widget_seconds: {statistics.median(times):.2f}", flush=True)
 
 
+def lite_figures() -> None:
+    """The browser edition: how big the site is, and how long a new seller waits the first time (an empty
+    browser profile, every host but 127.0.0.1 blocked) from the start page until every cell of 00 has run."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import browser
+    import build_lite
+
+    start = time.perf_counter()
+    _run([sys.executable, str(ROOT / "tools" / "build_lite.py")])
+    print(f"lite_build_seconds: {time.perf_counter() - start:.1f}", flush=True)
+    size = sum(p.stat().st_size for p in build_lite.OUT.rglob("*") if p.is_file())
+    print(f"lite_site_mb: {size / 1e6:.1f}", flush=True)
+    served: list = []
+    with browser.static_site(build_lite.OUT, served) as base, browser.chromium(offline=True) as context:
+        page = context.new_page()
+        page.set_default_timeout(300_000)
+        start = time.perf_counter()
+        page.goto(base + "index.html")
+        page.get_by_role("link", name="練習をはじめる").click()
+        browser.wait_for_kernel(page)
+        browser.run_all(page, timeout=300_000)
+        print(f"lite_first_run_seconds: {time.perf_counter() - start:.1f}", flush=True)
+        print(f"lite_first_run_downloaded_mb: {sum(size for _, size in served) / 1e6:.1f}", flush=True)
+
+
 def _run(command: list[str], cwd: Path = ROOT) -> None:
     subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -334,7 +359,7 @@ def suite_figures() -> None:
 
 
 GROUPS = {"import": import_figures, "contact-log": contact_log_figures, "redact": redact_figures,
-          "notebooks": notebook_figures, "browser": browser_figures, "suite": suite_figures}
+          "notebooks": notebook_figures, "browser": browser_figures, "lite": lite_figures, "suite": suite_figures}
 
 
 def _in_kit_environment() -> bool:

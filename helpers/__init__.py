@@ -2,7 +2,8 @@
 
 1. ``helpers.core`` — the engine. Records and loaders for ``data/``, the fact registry, rendering (escaped by
    default, one palette), the view contract, the question engine, the progress store and the Japan-time clock.
-   It knows no topic. The progress store is also ``helpers.progress`` (the same module).
+   It knows no topic. The progress store is also ``helpers.progress`` (the same module); ``optional`` turns a
+   missing pandas (the browser edition offline) into what to do.
 2. Topic modules — one per thing the kit teaches, each built only on the engine (and on other topics below it):
    ``forms`` (what to type in Amazon's forms), ``hours`` (contact hours in Japan time), ``walkthrough`` (the
    contact procedures step by step), ``channels`` (the comparison and the recommender), ``contact_log`` (the

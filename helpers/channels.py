@@ -13,6 +13,7 @@ from helpers import hours
 from helpers.core import data, registry
 from helpers.core.cards import badge, record_badge
 from helpers.core.clock import Clock, now_in_japan
+from helpers.core.optional import needs_pandas
 from helpers.core.render import LEFT_ALIGNED, PALETTE, RichText, para, span, status, strong, styled, table
 from helpers.core.view import View
 
@@ -46,6 +47,7 @@ def comparison_frame():
     return frame.set_index("feature")
 
 
+@needs_pandas
 def comparison_table(frame=None) -> RichText:
     """The comparison as a table: Japanese headers, ○/× marks, good cells green, bad ones red (with words too)."""
     frame = comparison_frame() if frame is None else frame
@@ -75,6 +77,7 @@ def rule_effects() -> list[tuple[data.Rule, str]]:
             for rule in registry.get(SELLER_ROUTE).rules]
 
 
+@needs_pandas
 def constraints_table() -> RichText:
     """What decides whether a channel is possible at all, each with its fact's status."""
     import pandas as pd
@@ -90,6 +93,7 @@ def constraints_table() -> RichText:
     return styled(frame.style.set_uuid("constraints").set_table_styles(LEFT_ALIGNED), hide_index=True)
 
 
+@needs_pandas
 def weights_table() -> RichText:
     """The recommender's weights, so that the ranking can be checked by hand."""
     import pandas as pd

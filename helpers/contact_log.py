@@ -16,6 +16,7 @@ from pathlib import Path
 
 from helpers.core import data
 from helpers.core.data import DATA_DIR
+from helpers.core.optional import needs_pandas
 from helpers.core.render import PALETTE, RichText, alert, join, para, strong, styled
 from helpers.core.view import View
 
@@ -113,7 +114,8 @@ def read_log(path) -> ContactLog:
     except (IsADirectoryError, PermissionError):
         raise ValueError(f"「{name}」を開けません。CSV ファイルを指定してください。") from None
     except (OSError, ValueError):  # a path through a file, a name too long, a symlink loop, a NUL in the path
-        raise ValueError(f"「{name}」を開けません。ファイルの場所と名前を確かめて、CSV ファイルを指定してください。") from None
+        raise ValueError(f"「{name}」を開けません。ファイルの場所と名前を確かめて、"
+                         "CSV ファイルを指定してください。") from None
     return _read(lambda: path, head, name)
 
 
@@ -254,7 +256,8 @@ def _validate(raw, lines, skipped, name: str) -> ContactLog:
              for row in np.flatnonzero(bad)[:SHOWN_REJECTED]]
     shown += [(line, TOO_MANY_FIELDS, None) for line in skipped[:SHOWN_REJECTED]]
     shown = sorted(shown, key=lambda entry: entry[0])[:SHOWN_REJECTED]
-    return ContactLog(frame=frame.loc[~bad].reset_index(drop=True), rejected=_rejected(shown), source=name, rejected_total=int(bad.sum()) + len(skipped))
+    return ContactLog(frame=frame.loc[~bad].reset_index(drop=True), rejected=_rejected(shown), source=name,
+                      rejected_total=int(bad.sum()) + len(skipped))
 
 
 TOO_MANY_FIELDS = "見出しより列が多くあります（区切りのコンマが多すぎないか、内容にコンマがないか確かめてください）"
@@ -308,6 +311,7 @@ def rejected_view(log: ContactLog) -> RichText:
                  styled(styler, hide_index=True)])
 
 
+@needs_pandas
 def template_table() -> RichText:
     """Describe the columns of a log, as in ``data/contact_log_template.csv``."""
     import pandas as pd
@@ -328,6 +332,7 @@ def save_template(path="contact_log_template.csv") -> RichText:
     return para(data.say("contact_log.template_saved", name=target.name))
 
 
+@needs_pandas
 def report(path) -> RichText:
     """Read a log and show everything in one go; a bad file gets its Japanese message, not a traceback."""
     try:
@@ -345,6 +350,14 @@ def _report(log: ContactLog) -> RichText:
     return join(parts)
 
 
+@needs_pandas
+def _report_upload(upload: dict) -> RichText:
+    try:
+        return _report(read_log_bytes(bytes(upload["content"]), upload["name"]))
+    except ValueError as exc:
+        return alert(str(exc))
+
+
 class Uploader(View):
     """Choose a CSV file in the browser and see its report; the file stays in the notebook's memory only."""
 
@@ -356,10 +369,7 @@ class Uploader(View):
         if not files:
             return RichText("", "")
         first = files[0]
-        try:
-            self.shown = _report(read_log_bytes(bytes(first["content"]), first["name"]))
-        except ValueError as exc:
-            self.shown = alert(str(exc))
+        self.shown = _report_upload(first)
         self._refresh()
         return self.shown
 

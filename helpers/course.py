@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import quiz
-from helpers.core import data, progress, questions, registry
+from helpers.core import data, optional, progress, questions, registry
 from helpers.core.cards import fact_ref
 from helpers.core.render import RichText, block, bullets, join, link, para, strong, table
 from helpers.core.view import View
@@ -40,7 +40,10 @@ class Lesson:
 
     def objectives(self) -> RichText:
         """What the learner will be able to do after the notebook."""
-        return join([para(strong(data.say("course.objectives"))), bullets(self.record.objectives)])
+        parts = [para(strong(data.say("course.objectives"))), bullets(self.record.objectives)]
+        if self.record.pandas and not optional.pandas_available():
+            parts.append(optional.pandas_missing())
+        return join(parts)
 
     def questions(self) -> tuple[data.Question, ...]:
         return tuple(q for q in questions.exercise_questions() if q.lesson == self.id)

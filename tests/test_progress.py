@@ -291,3 +291,12 @@ def test_recording_from_a_lesson_never_raises(monkeypatch):
     game = quiz.quiz()
     for question in game.questions:
         game.answer(question.id, question.answer)
+
+
+def test_in_the_browser_edition_no_lock_file_is_left_to_block_later_records(fresh_progress, monkeypatch):
+    """Pyodide has no file locking; a soft lock file could outlive its kernel in the browser's storage."""
+    monkeypatch.setattr(progress.sys, "platform", "emscripten")
+    for n in range(3):
+        assert progress.safely_record(f"exercise:{n}") is None
+    assert sorted(p.name for p in fresh_progress.parent.iterdir()) == ["progress.json"]
+    assert len(progress.load()[0]) == 3

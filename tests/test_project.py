@@ -30,7 +30,8 @@ def pins(name: str = "requirements.txt") -> dict[str, str]:
 
 
 def normalize(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
+    """A distribution's name from a requirement (``jupyterlite-core==0.8.6`` -> ``jupyterlite-core``)."""
+    return re.sub(r"[-_.]+", "-", re.split(r"[<>=!~;\[ ]", name, maxsplit=1)[0]).lower()
 
 
 def test_layout_of_the_design_card():
@@ -133,7 +134,7 @@ def test_lab_installs_the_runtime_set_and_test_adds_the_test_set(kit_in_tmp, mon
 
 
 @pytest.mark.parametrize("command, test_set", [("lab", False), ("app", False), ("stale", False), ("test", True),
-                                               ("regen", True), ("clean", True)])
+                                               ("regen", True), ("clean", True), ("lite", True)])
 def test_each_command_asks_for_its_set(kit_in_tmp, monkeypatch, command, test_set):
     asked = []
     monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: asked.append(test) or "py")
@@ -205,3 +206,14 @@ def test_the_app_command_serves_the_notebooks_with_the_tested_options(kit_in_tmp
     (command,) = runs
     assert command[1:4] == ["-m", "voila", "notebooks"] and "--Voila.ip=127.0.0.1" in command
     assert set(kit_in_tmp.VOILA_OPTIONS) <= set(command) and "--strip_sources=True" in command
+
+
+def test_the_lite_command_builds_the_browser_edition_and_pages_publishes_it(kit_in_tmp, monkeypatch):
+    runs = []
+    monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: "py")
+    monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, **kw: runs.append(cmd) or 0)
+    kit_in_tmp.main(["lite"])
+    assert runs == [["py", "tools/build_lite.py"]]
+    workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert "run: python3 kit.py lite" in workflow and "path: build/lite" in workflow
+    assert "actions/deploy-pages" in workflow

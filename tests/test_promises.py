@@ -63,6 +63,7 @@ PROMISES = {
     "ネットワークにはつながりません。": [
         "test_promises::test_no_notebook_makes_a_network_connection",
         "test_offline::test_every_helper_works_offline",
+        "test_lite::test_lessons_without_pandas_never_import_it",
     ],
     "保存するノートブックはきれいにします。": [
         "test_notebooks::test_privacy_guard_passes",

@@ -137,8 +137,12 @@ def voila_options() -> list[str]:
     return list(kit.VOILA_OPTIONS)
 
 
+# Every host but 127.0.0.1 is unknown to the browser: a page can reach nothing else.
+OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+
+
 @contextlib.contextmanager
-def chromium(width: int = 1300, height: int = 1000):
+def chromium(width: int = 1300, height: int = 1000, offline: bool = False):
     """Launch Debian's Chromium headless with a fresh profile; yield a Playwright browser context."""
     from playwright.sync_api import sync_playwright
 
@@ -146,12 +150,43 @@ def chromium(width: int = 1300, height: int = 1000):
         raise RuntimeError(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium fonts-ipafont-gothic`")
     with tempfile.TemporaryDirectory(prefix="kit-chromium-") as profile, sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS,
+            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS + ([OFFLINE] if offline else []),
             viewport={"width": width, "height": height}, locale="ja-JP")
         try:
             yield context
         finally:
             context.close()
+
+
+@contextlib.contextmanager
+def static_site(root: Path, served: list | None = None):
+    """Serve a folder of static files (the browser edition) on 127.0.0.1; yield its base URL. ``served`` collects
+    (path, bytes) of every file sent."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
+                          ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json",
+                          ".whl": "application/octet-stream", ".ipynb": "application/json"}
+
+        def log_message(self, *args):
+            pass
+
+        def send_head(self):
+            file = super().send_head()
+            if file is not None and served is not None and hasattr(file, "fileno"):
+                served.append((self.path, os.fstat(file.fileno()).st_size))
+            return file
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 # ---------------------------------------------------------------- JupyterLab page helpers
@@ -169,11 +204,47 @@ KERNEL_IDLE_JS = """() => {
 def open_notebook(page, base: str, notebook: str, timeout: float = 90_000) -> None:
     """Open a notebook in JupyterLab and wait for its kernel to be ready."""
     page.goto(lab_url(base, notebook))
+    wait_for_kernel(page, timeout)
+
+
+def open_in_lab(page, notebook: str, timeout: float = 180_000) -> None:
+    """Open a notebook in the JupyterLab already on the page (as the file browser does) and wait for its kernel:
+    the way to open notebooks in the browser edition, whose kernels start inside the page."""
+    page.wait_for_function("window.jupyterapp !== undefined", timeout=timeout)
+    page.evaluate("""async (path) => {
+      await window.jupyterapp.restored;
+      const widget = await window.jupyterapp.commands.execute('docmanager:open', {path, factory: 'Notebook'});
+      await widget.context.ready;
+      await widget.sessionContext.ready;
+      window.jupyterapp.shell.activateById(widget.id);
+    }""", notebook)
+    wait_for_kernel(page, timeout)
+
+
+def wait_for_kernel(page, timeout: float = 180_000) -> None:
+    """Wait until the current notebook's kernel is idle."""
     page.wait_for_function("""() => {
       const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
       return panel && panel.sessionContext && panel.sessionContext.session
         && panel.sessionContext.session.kernel && panel.sessionContext.session.kernel.status === 'idle';
     }""", timeout=timeout)
+
+
+def error_outputs(page) -> list[str]:
+    """The current notebook's error and stderr outputs, as text."""
+    return page.evaluate("""() => {
+      const cells = window.jupyterapp.shell.currentWidget.content.model.cells, found = [];
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells.get(i);
+        if (c.type !== 'code') continue;
+        for (let j = 0; j < c.outputs.length; j++) {
+          const o = c.outputs.get(j).toJSON();
+          if (o.output_type === 'error') found.push(o.ename + ': ' + o.evalue);
+          if (o.output_type === 'stream' && o.name === 'stderr') found.push([].concat(o.text).join(''));
+        }
+      }
+      return found;
+    }""")
 
 
 def run_all(page, timeout: float = 120_000) -> None:

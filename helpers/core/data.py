@@ -21,7 +21,10 @@ from typing import Annotated, Any, Literal
 
 from helpers.core.schema import ClockTime, NonEmpty, Where, load_csv, load_toml, load_toml_table, read_text
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+# The repository's data/ folder; an installed copy of the kit (the browser edition's wheel) carries it as
+# helpers/_data instead.
+_PACKAGE = Path(__file__).resolve().parents[1]
+DATA_DIR = _PACKAGE / "_data" if (_PACKAGE / "_data").is_dir() else _PACKAGE.parent / "data"
 
 Status = Literal["article", "confirmed", "changed", "unverified"]
 STATUSES: tuple[str, ...] = typing.get_args(Status)

@@ -13,7 +13,7 @@ The store can never do harm:
   big) means starting afresh with a message; the file is kept beside the new one under a name of its own,
   never overwriting an earlier copy;
 - every write replaces the file atomically, and a file lock around read-modify-write means two kernels
-  recording at once lose nothing;
+  recording at once lose nothing (the browser edition has no file locks: see ``_locked``);
 - views record through ``safely_record``, which never raises.
 """
 
@@ -23,6 +23,7 @@ import contextlib
 import json
 import os
 import stat
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -121,13 +122,22 @@ def _shown(path: Path) -> str:
 
 @contextlib.contextmanager
 def _locked(target: Path):
-    """Hold a lock beside the file around read-modify-write (filelock falls back to a soft lock where the
-    system has no locking)."""
-    import filelock
+    """Hold a lock beside the file around read-modify-write.
 
+    In the browser edition (Pyodide) there is no file locking, and a soft lock file could outlive its kernel in
+    the browser's storage and block every later record: there each write still replaces the whole file at once.
+    """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        lock = filelock.FileLock(str(target) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+    except OSError:
+        raise Refused(f"進み具合の記録のフォルダーを使えないため、記録しません（{ENV} を確かめてください）。") from None
+    if sys.platform == "emscripten":
+        yield
+        return
+    import filelock
+
+    lock = filelock.FileLock(str(target) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
+    try:
         lock.acquire()
     except filelock.Timeout:
         raise Refused("ほかのノートブックが進み具合を記録中のため、今回は記録しません。") from None
