@@ -48,7 +48,7 @@ VOILA_OPTIONS = ("--strip_sources=True", "--classic-tree", f"--TagRemovePreproce
                  "--MappingKernelManager.cull_interval=60", "--MappingKernelManager.cull_idle_timeout=600")
 MIN_PYTHON = (3, 11)
 # Commands that need the test set; the others (lab, app, stale, setup) install only what a learner needs.
-TEST_COMMANDS = ("test", "regen", "bench", "screenshots", "clean", "lite")
+TEST_COMMANDS = ("test", "regen", "bench", "screenshots", "clean")
 
 
 def say(message: str) -> None:

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 from support import ROOT
@@ -57,6 +58,9 @@ def test_each_set_is_pinned_in_one_place():
     assert not missing, f"run `python3 tools/lock.py`: runtime dependencies not pinned: {missing}"
     missing = [d for d in project["optional-dependencies"]["test"] if normalize(d) not in test | runtime]
     assert not missing, f"run `python3 tools/lock.py`: test dependencies not pinned: {missing}"
+    lite = pins("requirements-lite.txt")
+    missing = [d for d in project["optional-dependencies"]["lite"] if normalize(d) not in lite]
+    assert not missing, f"run `python3 tools/lock.py`: lite dependencies not pinned: {missing}"
 
 
 def test_the_runtime_set_holds_no_test_tool():
@@ -134,7 +138,7 @@ def test_lab_installs_the_runtime_set_and_test_adds_the_test_set(kit_in_tmp, mon
 
 
 @pytest.mark.parametrize("command, test_set", [("lab", False), ("app", False), ("stale", False), ("test", True),
-                                               ("regen", True), ("clean", True), ("lite", True)])
+                                               ("regen", True), ("clean", True), ("lite", False)])
 def test_each_command_asks_for_its_set(kit_in_tmp, monkeypatch, command, test_set):
     asked = []
     monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: asked.append(test) or "py")
@@ -217,3 +221,13 @@ def test_the_lite_command_builds_the_browser_edition_and_pages_publishes_it(kit_
     workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
     assert "run: python3 kit.py lite" in workflow and "path: build/lite" in workflow
     assert "actions/deploy-pages" in workflow
+
+
+def test_jupyterlite_stays_out_of_the_kits_environment():
+    """JupyterLite's kernel extension, installed where JupyterLab and Voilà run, breaks both (their pages fail to
+    load it): tools/build_lite.py installs it apart, into build/lite-tools."""
+    assert importlib.util.find_spec("jupyterlite_core") is None
+    assert not (Path(sys.prefix) / "share" / "jupyter" / "labextensions" / "@jupyterlite").exists()
+    lite = pins("requirements-lite.txt")
+    assert {"jupyterlite-core", "jupyterlite-pyodide-kernel"} <= set(lite)
+    assert not set(lite) & (set(pins()) | set(pins("requirements-test.txt")))

@@ -142,13 +142,18 @@ OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 
 
 @contextlib.contextmanager
-def chromium(width: int = 1300, height: int = 1000, offline: bool = False):
-    """Launch Debian's Chromium headless with a fresh profile; yield a Playwright browser context."""
+def chromium(width: int = 1300, height: int = 1000, offline: bool = False, playwright=None):
+    """Launch Debian's Chromium headless with a fresh profile; yield a Playwright browser context.
+
+    ``playwright``: a running Playwright to launch from (only one may run per thread); else one is started here.
+    """
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
         raise RuntimeError(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium fonts-ipafont-gothic`")
-    with tempfile.TemporaryDirectory(prefix="kit-chromium-") as profile, sync_playwright() as playwright:
+    with contextlib.ExitStack() as stack:
+        profile = stack.enter_context(tempfile.TemporaryDirectory(prefix="kit-chromium-"))
+        playwright = playwright or stack.enter_context(sync_playwright())
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS + ([OFFLINE] if offline else []),
             viewport={"width": width, "height": height}, locale="ja-JP")

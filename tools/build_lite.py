@@ -9,7 +9,9 @@ imports them.
 
 Versions: the kit's dependencies and the IPython stack follow ``requirements.txt``; what pandas was built with
 (python-dateutil, pytz, six) and anything else follow Pyodide's own lock. Each build starts from empty folders
-(an incremental build can silently fall back to the CDN); downloads are kept in ``build/lite-cache``.
+(an incremental build can silently fall back to the CDN); downloads are kept in ``build/lite-cache``. JupyterLite
+itself (``requirements-lite.txt``) is installed into ``build/lite-tools``, never into ``.venv``: its JupyterLab
+extension would break the desktop JupyterLab and Voilà.
 
     python3 kit.py lite            # build
     python3 tools/build_lite.py    # the same, from the kit's environment
@@ -38,6 +40,8 @@ from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "build" / "lite"            # the site (index.html at its root)
+TOOLS = ROOT / "build" / "lite-tools"    # JupyterLite itself (requirements-lite.txt), kept out of .venv: its
+                                         # JupyterLab extension would break the desktop JupyterLab and Voilà
 WORK = ROOT / "build" / "lite-src"       # the JupyterLite project the build reads (wiped each build)
 CACHE = ROOT / "build" / "lite-cache"    # downloads, kept between builds
 
@@ -199,9 +203,30 @@ def kit_wheel(folder: Path) -> Path:
     return wheel
 
 
+def lite_tools() -> None:
+    """Install the pins of requirements-lite.txt into TOOLS (again only when that file changed)."""
+    pins = (ROOT / "requirements-lite.txt").read_text(encoding="utf-8")
+    stamp = TOOLS / ".installed-from"
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == pins:
+        return
+    shutil.rmtree(TOOLS, ignore_errors=True)
+    say("JupyterLite を build/lite-tools に入れます…")
+    run(sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", TOOLS,
+        *(line for line in pins.splitlines() if line.strip() and not line.startswith(("#", "-"))))
+    stamp.write_text(pins, encoding="utf-8")
+
+
+def extension_folder(name: str) -> Path:
+    """A JupyterLab extension's folder: JupyterLite's own from TOOLS, the widgets' from the kit's environment."""
+    for prefix in (TOOLS, Path(sys.prefix)):
+        if (folder := prefix / "share" / "jupyter" / "labextensions" / name).is_dir():
+            return folder
+    raise SystemExit(f"JupyterLab の拡張機能 {name} が見つかりません。")
+
+
 def kernel_wheels() -> list[Path]:
     """piplite, pyodide-kernel and the ipykernel shim, which ship inside the kernel's extension."""
-    pypi = Path(sys.prefix, "share/jupyter/labextensions/@jupyterlite/pyodide-kernel-extension/static/pypi")
+    pypi = extension_folder("@jupyterlite/pyodide-kernel-extension") / "static" / "pypi"
     return [p for p in sorted(pypi.glob("*.whl")) if not p.name.startswith("widgetsnbextension")]
 
 
@@ -258,7 +283,7 @@ def configuration() -> None:
         },
     }, indent=2, ensure_ascii=False), encoding="utf-8")
     for extension in LABEXTENSIONS:
-        shutil.copytree(Path(sys.prefix, "share/jupyter/labextensions", extension), WORK / "labextensions" / extension)
+        shutil.copytree(extension_folder(extension), WORK / "labextensions" / extension)
 
 
 LANDING = """<!doctype html>
@@ -298,6 +323,8 @@ a.start:focus{outline:3px solid #f0b400;outline-offset:2px}
 
 
 def build() -> None:
+    lite_tools()
+    sys.path.insert(0, str(TOOLS))
     import jupyterlite_pyodide_kernel.constants as kernel_constants
 
     if kernel_constants.PYODIDE_VERSION != PYODIDE_VERSION:
@@ -315,7 +342,9 @@ def build() -> None:
     pyodide_folder(core, wheels)
     configuration()
     say("JupyterLite のサイトを作ります…")
-    run(sys.executable, "-m", "jupyter", "lite", "build", "--lite-dir", WORK, cwd=WORK)
+    path = os.pathsep.join(filter(None, [str(TOOLS), os.environ.get("PYTHONPATH")]))
+    run(sys.executable, "-m", "jupyterlite_core", "build", "--lite-dir", WORK, cwd=WORK,
+        env={**os.environ, "PYTHONPATH": path})
     (OUT / ".jupyterlite.doit.db").unlink(missing_ok=True)
     (OUT / "index.html").write_text(LANDING % {"start": START}, encoding="utf-8")
     size = sum(p.stat().st_size for p in OUT.rglob("*") if p.is_file())

@@ -37,8 +37,17 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="session")
-def context():
-    with browser.chromium() as ctx:
+def playwright():
+    """The one Playwright of the session (the sync API allows one per thread)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def context(playwright):
+    with browser.chromium(playwright=playwright) as ctx:
         yield ctx
 
 

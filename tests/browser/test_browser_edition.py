@@ -41,9 +41,9 @@ def site():
 
 
 @pytest.fixture(scope="module")
-def offline():
+def offline(playwright):
     """A fresh browser profile (empty storage) that can reach nothing but 127.0.0.1."""
-    with browser.chromium(width=1280, height=900, offline=True) as context:
+    with browser.chromium(width=1280, height=900, offline=True, playwright=playwright) as context:
         requests: list[str] = []
         context.on("request", lambda r: requests.append(r.url))
         context.requests = requests
