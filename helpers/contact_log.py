@@ -17,7 +17,7 @@ from pathlib import Path
 from helpers.core import data
 from helpers.core.data import DATA_DIR
 from helpers.core.optional import needs_pandas
-from helpers.core.render import PALETTE, RichText, alert, join, para, strong, styled
+from helpers.core.render import PALETTE, RichText, alert, join, para, shown_name, strong, styled
 from helpers.core.view import View
 
 SAMPLE = DATA_DIR / "sample_contact_log.csv"
@@ -93,17 +93,11 @@ HEAD_BYTES = 65536
 SHOWN_REJECTED = 50   # refused rows shown with their reasons; the rest are only counted
 
 
-def _shown_name(name: str) -> str:
-    """A file name as the messages show it: no control or invisible characters, never longer than 40 characters."""
-    name = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf", "Cs")) or "?"
-    return name if len(name) <= 40 else name[:37] + "…"
-
-
 def read_log(path) -> ContactLog:
     """Read a contact log CSV; raise only ``ValueError`` (in Japanese) for anything that cannot be read as a log."""
     try:
         path = Path(path)
-        name = _shown_name(path.name or str(path))
+        name = shown_name(path.name or str(path))
     except TypeError:
         raise ValueError("ファイルの場所を文字で指定してください（例: contact_log.report(\"記録.csv\")）。") from None
     try:
@@ -124,7 +118,7 @@ def read_log_bytes(content: bytes, name: str = "アップロードしたファ�
     if not isinstance(content, (bytes, bytearray, memoryview)):
         raise ValueError("CSV ファイルの中身（バイト列）を渡してください。")
     content = bytes(content)
-    return _read(lambda: io.BytesIO(content), content[:HEAD_BYTES], _shown_name(str(name)))
+    return _read(lambda: io.BytesIO(content), content[:HEAD_BYTES], shown_name(str(name)))
 
 
 def _read(open_source, head: bytes, name: str) -> ContactLog:

@@ -99,8 +99,7 @@ def safely_record(item: str, detail: dict | None = None) -> str | None:
 def _target(path) -> Path:
     """The file to read and replace: the link's target for a symbolic link; refuse anything not a regular file."""
     try:
-        given = Path(path or default_path())
-        target = Path(os.path.realpath(given))
+        target = Path(os.path.realpath(Path(path or default_path())))
         mode = os.stat(target).st_mode
     except FileNotFoundError:
         return target
@@ -108,16 +107,9 @@ def _target(path) -> Path:
         raise Refused(f"進み具合の記録の場所（{ENV}）が使えないため、記録しません。"
                       "ふつうのファイルの場所を指定してください。") from None
     if not stat.S_ISREG(mode):
-        raise Refused(f"進み具合の記録の場所「{_shown(given)}」はふつうのファイルではないため、読み書きしません"
-                      f"（そのまま残しています）。{ENV} にはファイルの場所を指定してください。")
+        raise Refused("進み具合の記録の場所がふつうのファイルではないため、読み書きしません（そのまま残しています）。"
+                      f"{ENV} にはファイルの場所を指定してください。")
     return target
-
-
-def _shown(path: Path) -> str:
-    import unicodedata
-
-    name = "".join(ch for ch in path.name if unicodedata.category(ch) not in ("Cc", "Cf", "Cs")) or "?"
-    return name if len(name) <= 40 else name[:37] + "…"
 
 
 @contextlib.contextmanager
@@ -159,7 +151,7 @@ def _load(target: Path) -> tuple[dict, str | None]:
         raise Refused("進み具合の記録を開けないため、記録しません。") from None
     with os.fdopen(handle, "rb") as file:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):  # changed since it was looked at
-            raise Refused("進み具合の記録の場所がふつうのファイルではないため、読み書きしません。")
+            raise Refused("進み具合の記録の場所がふつうのファイルではないため、読み書きしません（そのまま残しています）。")
         content = file.read(MAX_BYTES + 1)
     items = _items(content)
     if items is None:

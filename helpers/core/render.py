@@ -155,6 +155,14 @@ WIDGET_CSS = (f"<style>.{CHOICES_CLASS} .widget-radio-box label{{min-height:28px
               f"margin:0 .5em 0 0;flex:none;order:-1}}</style>")
 
 
+def shown_name(name: str) -> str:
+    """A file name as a message shows it: without control or invisible characters, at most 40 characters."""
+    import unicodedata
+
+    name = "".join(ch for ch in name if unicodedata.category(ch) not in ("Cc", "Cf", "Cs")) or "?"
+    return name if len(name) <= 40 else name[:37] + "…"
+
+
 def pill(label: str, tone: str) -> RichText:
     """A small label on a coloured background (white text), e.g. a status badge."""
     return RichText(f'<span style="background:{PALETTE[tone]};color:#fff;border-radius:4px;padding:0 .45em;'
