@@ -147,7 +147,9 @@ def _read(open_source, head: bytes, name: str) -> ContactLog:
     # Fields are read by position, with one spare after the header's: a trailing comma is harmless, text there
     # refuses the row, and a row longer still is skipped by the parser, which names its line.
     spare = len(header)
-    dtypes = {i: "str" for i in range(spare + 1)} | {position[c]: "category" for c in ("channel", "resolved")}
+    # Minutes are left to the parser's own (fast) number inference and checked in _validate.
+    dtypes = ({i: "str" for i in range(spare + 1)} | {position[c]: "category" for c in ("channel", "resolved")})
+    del dtypes[position["minutes_to_first_reply"]]
     for attempt in dict.fromkeys([encoding, "cp932"]):  # a file that turns out not to be UTF-8 later on
         try:
             with warnings.catch_warnings(record=True) as caught:
@@ -172,7 +174,9 @@ def _read(open_source, head: bytes, name: str) -> ContactLog:
     if raw.empty and not len(skipped):
         raise ValueError(f"{name}: データの行がありません。2行目から、1件の問い合わせを1行に書いてください。")
     picked = raw[[position[c] for c in columns] + [spare]].set_axis([*columns, "extra"], axis=1)
-    lines = np.setdiff1d(np.arange(2, len(raw) + len(skipped) + 2), skipped)  # line 1 is the header
+    lines = np.arange(2, len(raw) + len(skipped) + 2)  # line 1 is the header
+    if len(skipped):
+        lines = lines[~np.isin(lines, skipped, assume_unique=True)]
     return _validate(picked, lines, skipped, name)
 
 
@@ -220,12 +224,7 @@ def _validate(raw, lines, skipped, name: str) -> ContactLog:
             texts = texts[parsed.isna()]
     channel = _codes(raw["channel"], channel_spellings(), list(channel_names()))
     resolved = _codes(raw["resolved"], RESOLVED, [False, True])
-    minutes = pd.to_numeric(raw["minutes_to_first_reply"], errors="coerce")
-    typed = minutes.isna() & raw["minutes_to_first_reply"].notna()
-    if typed.any():  # full-width digits typed with a Japanese keyboard: folded on those rows only
-        folded = raw.loc[typed, "minutes_to_first_reply"].str.normalize("NFKC").str.strip()
-        minutes.loc[typed] = pd.to_numeric(folded, errors="coerce")
-    minutes = minutes.to_numpy(dtype=float)
+    minutes = _minutes(raw["minutes_to_first_reply"])
 
     problems = {
         "日時が読めません（2026-11-27 10:05 のように書いてください）": when.isna().to_numpy(),
@@ -254,7 +253,30 @@ def _validate(raw, lines, skipped, name: str) -> ContactLog:
                       rejected_total=int(bad.sum()) + len(skipped))
 
 
+def _minutes(column):
+    """Minutes as floats (NaN where not a number). The parser has already read an all-number column; a column it
+    read as True/False is not minutes; text (full-width digits typed with a Japanese keyboard) is folded."""
+    import numpy as np
+    import pandas as pd
+
+    if column.dtype.kind in "iuf":
+        return column.to_numpy(dtype=float)
+    if column.dtype.kind == "b":
+        return np.full(len(column), np.nan)
+    text = column.astype("str").where(column.notna())
+    minutes = pd.to_numeric(text, errors="coerce")
+    typed = minutes.isna() & text.notna()
+    if typed.any():
+        minutes.loc[typed] = pd.to_numeric(text[typed].str.normalize("NFKC").str.strip(), errors="coerce")
+    return minutes.to_numpy(dtype=float)
+
+
 TOO_MANY_FIELDS = "見出しより列が多くあります（区切りのコンマが多すぎないか、内容にコンマがないか確かめてください）"
+
+
+def _as_written(cell):
+    """A cell as the file had it: minutes the parser read as 5.0 are shown as 5."""
+    return int(cell) if isinstance(cell, float) and cell.is_integer() else cell
 
 
 def _rejected(shown):
@@ -263,7 +285,7 @@ def _rejected(shown):
 
     headers = {c: COLUMNS[c][0] for c in COLUMNS}
     records = [{"行": int(line), "理由": reason,
-                **({headers[c]: cells[c] for c in headers if c in cells} if cells is not None else {})}
+                **({headers[c]: _as_written(cells[c]) for c in headers if c in cells} if cells is not None else {})}
                for line, reason, cells in shown]
     present = [h for c, h in headers.items() if any(c in cells for _, _, cells in shown if cells is not None)]
     return pd.DataFrame(records, columns=["行", "理由", *present], dtype=object).fillna("")

@@ -44,7 +44,8 @@ Kept (never masked)
   cards are old Visa numbers; a JAN starting 45/49 is far likelier).
 * Dates (``2026-11-27``, ``2026/11/27``, ``2026.11.27``, ``2026年11月27日``), times (``10:05``), prices
   (``¥12,800``, ``1,234,567円``), postal codes (``〒100-0001``, ``100-0001``), quantities, tracking numbers
-  (12 digits), case ids (a 10-11 digit number not starting with 0; one that starts with 0 is a phone number:
+  (12 digits; one that starts with 00 and reads as ``00CC ...`` is masked as an international number, since
+  the two cannot be told apart and privacy comes first), case ids (a 10-11 digit number not starting with 0; one that starts with 0 is a phone number:
   Japanese numbers are 0 + 9-10 digits, case ids do not start with 0), and all other text.
 
 Rules for the ambiguous cases
@@ -126,11 +127,13 @@ _FOLD_RANGES = [(0x0000, 0x4E00), (0xA000, 0xAC00), (0xD7B0, 0xD800), (0xF900, 0
                 (0x10000, 0x20000), (0xE0000, 0xE1000)]
 
 
-def _build_fold_table() -> tuple[dict[int, str | None], str, str]:
+@functools.cache
+def _fold_table() -> tuple[dict[int, str | None], re.Pattern, re.Pattern]:
     """The one-character-to-one-character fold (or deletion) used to build the view of the text.
 
-    Returns the ``str.translate`` table and regex character classes of the deleted (invisible) characters:
-    those of the BMP, and all of them.
+    Returns the ``str.translate`` table and patterns of runs of the deleted (invisible) characters: those of the
+    BMP only (a class of BMP characters compiles to a fast bitmap lookup), and all of them. Built on first use,
+    so that importing the kit stays quick.
     """
     special: dict[str, str] = {}
     for ch in DASHES:
@@ -180,13 +183,8 @@ def _build_fold_table() -> tuple[dict[int, str | None], str, str]:
         return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
                        for a, b in pairs)
 
-    return table, char_class([r for r in ranges if r[1] < 0x10000]), char_class(ranges)
-
-
-_FOLD, _INVISIBLE_BMP, _INVISIBLE_ALL = _build_fold_table()
-# Two patterns: a class of BMP characters only compiles to a fast bitmap lookup.
-_INVISIBLE_RUN = re.compile(f"[{_INVISIBLE_BMP}]+")
-_INVISIBLE_RUN_ALL = re.compile(f"[{_INVISIBLE_ALL}]+")
+    bmp = [r for r in ranges if r[1] < 0x10000]
+    return table, re.compile(f"[{char_class(bmp)}]+"), re.compile(f"[{char_class(ranges)}]+")
 
 # ---------------------------------------------------------------- patterns on the folded view
 
@@ -231,7 +229,7 @@ def redact(text: str) -> str:
         raise ValueError("文字で入力してください。")
     if not text:
         return text
-    view = text.translate(_FOLD)
+    view = text.translate(_fold_table()[0])
     to_orig = _position_map(text, view)
     spans: list[tuple[int, int, str]] = []
     if "@" in view:
@@ -261,9 +259,10 @@ def _position_map(text: str, view: str):
     starts: list[int] = []
     removed_before: list[int] = []
     removed = 0
-    runs = [m.span() for m in _INVISIBLE_RUN.finditer(text)]
+    _, invisible_bmp, invisible_all = _fold_table()
+    runs = [m.span() for m in invisible_bmp.finditer(text)]
     if sum(b - a for a, b in runs) != len(text) - len(view):  # invisible characters beyond the BMP too
-        runs = [m.span() for m in _INVISIBLE_RUN_ALL.finditer(text)]
+        runs = [m.span() for m in invisible_all.finditer(text)]
     for a, b in runs:
         starts.append(a - removed)
         removed += b - a

@@ -95,6 +95,13 @@ def test_rejected_rows_keep_what_was_written(write):
     assert row["方法"] == "FAX" and row["ケースID"] == "Z-9" and row["内容"] == "相談"
 
 
+def test_refused_minutes_are_shown_as_written(write):
+    # An empty cell makes the parser read the column as decimals; the table still shows 5, not 5.0.
+    log = contact_log.read_log(log_file(write, ["2026-11-20 10:05,FAX,x,5,はい,A", "2026-11-20 10:05,chat,x,,はい,B",
+                                                "2026-11-20 10:05,FAX,x,2.5,はい,C"]))
+    assert log.rejected["返信までの分"].tolist() == [5, "", 2.5]
+
+
 @pytest.mark.parametrize("content, says", [
     (b"", "ファイルが空です"),
     (HEADER.encode(), "データの行がありません"),
