@@ -24,6 +24,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
@@ -33,7 +34,6 @@ REQUIREMENTS = ROOT / "requirements.txt"
 TEST_REQUIREMENTS = ROOT / "requirements-test.txt"
 LAB_OVERRIDES = ROOT / "jupyter" / "overrides.json"
 ENVIRONMENT_YML = ROOT / "environment.yml"
-START_NOTEBOOK = "notebooks/00_start.ipynb"
 STAMP_NAME = "kit-installed.sha256"
 # The second test pass: outputs and results must not depend on the machine's time zone or language.
 OTHER_ZONE = {"TZ": "America/Los_Angeles", "LANG": "C", "LC_ALL": "C"}
@@ -50,6 +50,12 @@ MIN_PYTHON = (3, 11)
 # Commands that need the test set; the others (lab, app, stale, setup) install only what a learner needs.
 TEST_COMMANDS = ("test", "regen", "bench", "screenshots", "clean")
 
+
+
+def start_notebook() -> str:
+    """The first lesson of the manifest (data/lessons.toml), which the learner opens first."""
+    lessons = tomllib.loads((ROOT / "data" / "lessons.toml").read_text(encoding="utf-8"))["lesson"]
+    return f"notebooks/{lessons[0]['id']}.ipynb"
 
 def say(message: str) -> None:
     """Print a progress line for the user, surviving consoles that cannot show Japanese."""
@@ -200,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "lab":
             say("JupyterLab を起動します。終了するには、このウィンドウで Ctrl+C を押してください。")
             as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # containers, CI
-            return run([python, "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", *as_root, START_NOTEBOOK, *extra])
+            return run([python, "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", *as_root, start_notebook(), *extra])
         if args.command == "test":
             run([python, "-m", "helpers.freshness"])  # shown, never failing: facts due for re-checking
             browser = [] if ensure_browser() else ["-m", "not browser"]

@@ -12,7 +12,7 @@ from datetime import datetime
 from helpers import hours
 from helpers.core import data, registry
 from helpers.core.cards import badge, record_badge
-from helpers.core.clock import Clock, now_in_japan
+from helpers.core.clock import Clock, in_japan, now_in_japan
 from helpers.core.optional import needs_pandas
 from helpers.core.render import LEFT_ALIGNED, PALETTE, RichText, para, span, status, strong, styled, table
 from helpers.core.view import View
@@ -24,13 +24,17 @@ CRITERIA = ("record", "speed", "nuance")
 LEVELS = (0, 1, 2)
 # ... and the features the learner does not set, each counted with a small fixed weight.
 FIXED_WEIGHTS = {"casual": 0.5, "buried": 0.5, "passed_around": 0.5}
-# Equal scores: the author's recommendation first (PREP-RECO: phone), then the article's table order.
-TIE_ORDER = ("phone", "chat", "email")
 
 
 def channel_names() -> dict[str, str]:
     """The channels in the article's table order, with the kit's names for them."""
-    return {key: term.ja for key, term in data.load_vocabulary().channels.items()}
+    return data.load_vocabulary().channel_names()
+
+
+def tie_order() -> tuple[str, ...]:
+    """Equal scores: the author's recommendation first (PREP-RECO), then the article's table order."""
+    recommended = registry.get("PREP-RECO").values["recommends"]
+    return (recommended, *(c for c in channel_names() if c != recommended))
 
 
 def value_mark(value: str) -> str:
@@ -58,9 +62,9 @@ def comparison_table(frame=None) -> RichText:
     shown.index.name = data.say("channels.feature_header")
     raw = values.map(VALUE_SCORES.get)
     goodness = raw.where(frame["desirable"], 1 - raw, axis=0)  # 1 = best for the seller, 0 = worst
-    css = goodness.map(lambda g: f"background-color:{PALETTE['good_bg']};color:#000" if g == 1
-                       else f"background-color:{PALETTE['fair_bg']};color:#000" if g > 0
-                       else f"background-color:{PALETTE['bad_bg']};color:#000")
+    css = goodness.map(lambda g: f"background-color:{PALETTE['good_bg']};color:{PALETTE['text']}" if g == 1
+                       else f"background-color:{PALETTE['fair_bg']};color:{PALETTE['text']}" if g > 0
+                       else f"background-color:{PALETTE['bad_bg']};color:{PALETTE['text']}")
     css = css.where(values != "na", f"color:{PALETTE['muted']}")
     css.index, css.columns = shown.index, shown.columns
     styler = shown.style.set_uuid("channels").apply(lambda _: css, axis=None).set_table_styles(LEFT_ALIGNED)
@@ -141,8 +145,7 @@ def rank(features: dict | None = None, *, record: int = 1, speed: int = 1, nuanc
     for name, level in weights.items():
         if level not in LEVELS:
             raise ValueError(f"「{features[name]['label']}」の重みは 0・1・2 のどれかにしてください。")
-    if plan not in data.load_vocabulary().plans:
-        raise ValueError("出品プランは professional（大口）か individual（小口）にしてください。")
+    data.load_vocabulary().check_plan(plan)
     weights |= FIXED_WEIGHTS
     rows = []
     for channel, name in channel_names().items():
@@ -157,7 +160,8 @@ def rank(features: dict | None = None, *, record: int = 1, speed: int = 1, nuanc
         rows.append({"key": channel, "channel": name, "available": not blockers, "score": round(score, 2),
                      "reasons": "、".join(reasons) or data.say("channels.no_reason"),
                      "blockers": "、".join(blockers) or "—"})
-    rows.sort(key=lambda row: (not row["available"], -row["score"], TIE_ORDER.index(row["key"])))
+    order = tie_order()
+    rows.sort(key=lambda row: (not row["available"], -row["score"], order.index(row["key"])))
     return [{"rank": n, **row} for n, row in enumerate(rows, start=1)]
 
 
@@ -171,16 +175,18 @@ def recommend(frame, **situation):
 def _blockers(channel: str, cannot_phone_at_work: bool, at: datetime | None, plan: str,
               topic_offers_phone_chat: bool) -> list[str]:
     """Why a channel is not possible in a situation: the seller route's rules (from data), then the hours."""
-    applies = {"individual_plan": plan == "individual", "topic_without_phone_chat": not topic_offers_phone_chat}
     rules = data.load_vocabulary().rules
     blockers = [data.say("channels.blocked_rule", situation=rules[rule.when], effect=effect, id=rule.fact)
-                for rule, effect in rule_effects() if applies[rule.when] and channel not in rule.offer]
+                for rule, effect in rule_effects()
+                if rule.applies(plan, topic_offers_phone_chat) and channel not in rule.offer]
     if channel == "phone":
         phone = hours.hours_record("phone")
         if cannot_phone_at_work:
             blockers.append(data.say("channels.blocked_work", hours=hours.format_range(phone)))
         if at is not None and not hours.is_phone_open(at):
             blockers.append(data.say("channels.blocked_hours", hours=hours.format_range(phone), id=phone.id))
+        elif at is not None and (day := hours.day_not_known(in_japan(at))):
+            blockers.append(data.say("channels.blocked_day", day=day, id=phone.id))
     return blockers
 
 

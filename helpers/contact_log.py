@@ -76,10 +76,6 @@ def channel_spellings() -> dict[str, str]:
     return spellings
 
 
-def channel_names() -> dict[str, str]:
-    return {key: term.ja for key, term in data.load_vocabulary().channels.items()}
-
-
 def _encoding(head: bytes) -> str:
     """Guess the encoding from the start of a file: UTF-8 (pandas drops a BOM itself), else Shift_JIS."""
     try:
@@ -222,13 +218,14 @@ def _validate(raw, lines, skipped, name: str) -> ContactLog:
             parsed = pd.to_datetime(texts, format=fmt, errors="coerce")
             when.loc[parsed.index[parsed.notna()]] = parsed.dropna()
             texts = texts[parsed.isna()]
-    channel = _codes(raw["channel"], channel_spellings(), list(channel_names()))
+    names = data.load_vocabulary().channel_names()
+    channel = _codes(raw["channel"], channel_spellings(), list(names))
     resolved = _codes(raw["resolved"], RESOLVED, [False, True])
     minutes = _minutes(raw["minutes_to_first_reply"])
 
     problems = {
         "日時が読めません（2026-11-27 10:05 のように書いてください）": when.isna().to_numpy(),
-        "方法が分かりません（チャット・Eメール・電話 のどれかにしてください）": channel < 0,
+        f"方法が分かりません（{'・'.join(names)} のどれかにしてください）": channel < 0,
         "返信までの分が数字ではありません（半角の数字で書いてください）": ~np.isfinite(minutes),
         "返信までの分がマイナスです（0以上にしてください）": minutes < 0,
         "解決が分かりません（はい・いいえ のどちらかにしてください）": resolved < 0,
@@ -238,7 +235,7 @@ def _validate(raw, lines, skipped, name: str) -> ContactLog:
 
     frame = pd.DataFrame({
         "datetime": when,
-        "channel": pd.Categorical.from_codes(np.where(bad, -1, channel), categories=list(channel_names())),
+        "channel": pd.Categorical.from_codes(np.where(bad, -1, channel), categories=list(names)),
         "topic": raw["topic"] if "topic" in raw else "",
         "minutes_to_first_reply": minutes,
         "resolved": resolved == 1,
@@ -297,7 +294,7 @@ def compare(log: ContactLog):
     result = grouped.agg(count=("minutes_to_first_reply", "size"),
                          median_minutes=("minutes_to_first_reply", "median"),
                          resolved_rate=("resolved", "mean"))
-    result.index = result.index.map(channel_names())
+    result.index = result.index.map(data.load_vocabulary().channel_names())
     result.index.name = COLUMNS["channel"][0]
     return result.rename(columns={c: data.say(f"contact_log.compare_columns.{c}")
                                   for c in ("count", "median_minutes", "resolved_rate")})

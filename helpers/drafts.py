@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from helpers import forms
 from helpers.core import data, registry
-from helpers.core.render import RichText, alert, esc, join, para, status, strong
+from helpers.core.render import RichText, alert, join, para, preformatted, status, strong
 from helpers.core.view import View
 from helpers.redaction import CARD_MASK, EMAIL_MASK, PHONE_MASK, redact
 
@@ -20,14 +20,14 @@ def draft_problems(what_happened: str, order: str, request: str) -> dict[str, st
     """What is missing or wrong in each part of a case draft (``what``, ``order``, ``request``); empty when none."""
     problems = {}
     if not what_happened.strip():
-        problems["what"] = "「起きたこと」を書いてください（いつ、何が起きたか）。"
+        problems["what"] = f"「{data.say('drafts.labels.what')}」を書いてください（いつ、何が起きたか）。"
     if order.strip():
         try:
             forms.order_number(order)
         except ValueError as exc:
-            problems["order"] = f"注文番号: {exc}"
+            problems["order"] = f"{data.say('drafts.labels.order')}: {exc}"
     if not request.strip():
-        problems["request"] = "「お願いしたいこと」を書いてください。"
+        problems["request"] = f"「{data.say('drafts.labels.request')}」を書いてください。"
     return problems
 
 
@@ -47,7 +47,7 @@ def case_draft(situation_id: str, what_happened: str, order: str, request: str) 
     body = data.say("drafts.body", what=what_happened.strip(), order=canonical or data.say("drafts.no_order"),
                     request=request.strip())
     text = redact(data.say("drafts.subject", subject=subject) + "\n\n" + body)
-    return RichText(f"<pre style='white-space:pre-wrap'>{esc(text)}</pre>", text)
+    return preformatted(text)
 
 
 def redaction_example() -> RichText:

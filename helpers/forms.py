@@ -17,8 +17,17 @@ from helpers.core import data
 DASHES = "-‐‑‒–—―−－ーｰ﹣⁃˗➖"
 _DASH_RE = re.compile(f"[{re.escape(DASHES)}]")
 _SPACE_RE = re.compile(r"\s+")
-ORDER_DIGITS = 17
 CARD_DIGITS = 4
+# Invisible characters beyond Unicode's format characters (category Cf, all invisible): combining grapheme
+# joiner, Hangul fillers, Mongolian free variation selectors, variation selectors. Shared with redaction.
+EXTRA_INVISIBLE = frozenset([0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180B, 0x180C, 0x180D, 0x180F]
+                            + list(range(0xFE00, 0xFE10)) + list(range(0xE0100, 0xE01F0)))
+
+
+def is_invisible(ch: str) -> bool:
+    """Whether ``ch`` shows nothing: a format character (zero-width, BOM, bidi marks, soft hyphen…) or one of
+    ``EXTRA_INVISIBLE``."""
+    return unicodedata.category(ch) == "Cf" or ord(ch) in EXTRA_INVISIBLE
 
 
 def normalize(text: str) -> str:
@@ -37,9 +46,7 @@ def normalize(text: str) -> str:
 
 
 def _without_invisible(text: str) -> str:
-    if text.isprintable():  # the usual case, checked in C
-        return text
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    return "".join(ch for ch in text if not is_invisible(ch))
 
 
 def _digits_only(text: str) -> str:
@@ -93,10 +100,17 @@ def article_number(digits: str):
 # Number types that can take Amazon's call back (phonenumbers' names).
 _CALLABLE_TYPES = {"FIXED_LINE", "MOBILE", "FIXED_LINE_OR_MOBILE", "VOIP", "PERSONAL_NUMBER"}
 _REFUSED_TYPES = {
-    "TOLL_FREE": "0120・0800 のフリーダイヤルは国内専用で、海外からかかってくる電話を受けられません。",
-    "UAN": "0570 のナビダイヤルは、海外からかかってくる電話を受けられません。",
+    "TOLL_FREE": "{toll_free} のフリーダイヤルは国内専用で、海外からかかってくる電話を受けられません。",
+    "UAN": "{navi_dial} のナビダイヤルは、海外からかかってくる電話を受けられません。",
 }
-_USE_INSTEAD = "携帯電話（070・080・090）か固定電話の番号を入力してください。"
+_USE_INSTEAD = "携帯電話（{mobile}）か固定電話の番号を入力してください。"
+
+
+def _phone_facts() -> dict[str, str]:
+    """The number plan the messages name, from the fact E164 (never restated here)."""
+    from helpers.core import registry
+
+    return registry.get("E164").values
 
 
 def callback_number(text: str) -> str:
@@ -108,9 +122,11 @@ def callback_number(text: str) -> str:
     """
     import phonenumbers
 
+    facts = _phone_facts()
+    example = facts["example_domestic"]
     cleaned = re.sub(r"[()]", "", normalize(text))
     if not cleaned:
-        raise ValueError("電話番号が入力されていません。自分の電話番号を 090-1111-2222 のように入力してください。")
+        raise ValueError(f"電話番号が入力されていません。自分の電話番号を {example} のように入力してください。")
     if cleaned.startswith("+"):
         if not cleaned.startswith("+81"):
             raise ValueError("日本（+81）以外の国の番号は使えません。日本の電話番号を入力してください。")
@@ -120,14 +136,14 @@ def callback_number(text: str) -> str:
         national = cleaned
     if not re.fullmatch(r"[0-9-]+", national, re.ASCII):
         raise ValueError("電話番号に数字とハイフン以外の文字が入っています。数字だけで入力してください"
-                         "（例: 090-1111-2222）。")
+                         f"（例: {example}）。")
     digits = _digits_only(national)
     if article_number(digits) or article_number("0" + digits):
         raise ValueError("入力した番号は、記事に Amazon の番号として載っていた古い番号で、あなたの電話番号ではありません。"
-                         "この番号にかけたり、入力したりはしません。折り返しを受ける、あなた自身の携帯電話か固定電話の"
+                         "この番号にはかけないでください。折り返しを受ける、あなた自身の携帯電話か固定電話の"
                          "番号を入力してください。")
     if not digits.startswith("0"):
-        raise ValueError("国内の電話番号は0から始まります。先頭の0も含めて入力してください（例: 090-1111-2222）。"
+        raise ValueError(f"国内の電話番号は0から始まります。先頭の0も含めて入力してください（例: {example}）。"
                          "+81 の後ろに入れる形は、こちらで作ります。")
     if not 10 <= len(digits) <= 11:
         raise ValueError(f"電話番号の桁数が合いません（入力は{len(digits)}桁）。日本の電話番号は0から始まる10桁"
@@ -136,10 +152,11 @@ def callback_number(text: str) -> str:
     if not phonenumbers.is_valid_number_for_region(number, "JP"):
         raise ValueError("日本で使われている電話番号の形になっていません。番号を確かめて入力し直してください。")
     kind = _type_name(phonenumbers.number_type(number))
+    use_instead = _USE_INSTEAD.format(mobile=facts["mobile_prefixes"])
     if kind in _REFUSED_TYPES:
-        raise ValueError(_REFUSED_TYPES[kind] + _USE_INSTEAD)
+        raise ValueError(_REFUSED_TYPES[kind].format(**facts) + use_instead)
     if kind not in _CALLABLE_TYPES:
-        raise ValueError("この種類の番号は、折り返しの電話を受ける番号として使えません。" + _USE_INSTEAD)
+        raise ValueError("この種類の番号は、折り返しの電話を受ける番号として使えません。" + use_instead)
     national_format = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
     return national_format.removeprefix("0")
 
@@ -156,21 +173,29 @@ def _type_name(value: int) -> str:
 def order_number(text: str) -> str:
     """Return an Amazon order number in its canonical 3-7-7 form, e.g. ``"249-1234567-1234567"``.
 
-    Accepts full-width digits, any dash look-alike, spaces, or 17 bare digits. Refuses anything else,
-    with a hint when the input looks like a tracking ID.
+    Accepts full-width digits, any dash look-alike, spaces, or 17 bare digits; a digital order's number keeps
+    its ``D`` (``"D01-1234567-1234567"``). Refuses anything else, with a hint when the input looks like a tracking
+    ID. The form and the example come from the fact ORDER-ID.
     """
-    cleaned = normalize(text)
+    from helpers.core import registry
+
+    example = registry.get("ORDER-ID").values["example"]
+    groups = [len(group) for group in example.split("-")]
+    shape = "桁-".join(map(str, groups)) + "桁"
+    cleaned = normalize(text).upper()
     if not cleaned:
-        raise ValueError("注文番号が入力されていません。249-1234567-1234567 のような17桁の番号を入力してください。")
-    if not re.fullmatch(r"[0-9-]+", cleaned, re.ASCII):
-        raise ValueError("注文番号は数字だけでできています（例: 249-1234567-1234567）。英字などが入っている番号は、"
+        raise ValueError(f"注文番号が入力されていません。{example} のような{sum(groups)}桁の番号を入力してください。")
+    digital = re.fullmatch(r"D([0-9]{2})-?([0-9-]+)", cleaned, re.ASCII)
+    if not re.fullmatch(r"[0-9-]+", digital[2] if digital else cleaned, re.ASCII):
+        raise ValueError(f"注文番号は数字だけでできています（例: {example}）。英字などが入っている番号は、"
                          "配送の追跡番号など別の番号かもしれません。注文履歴で注文番号を確かめてください。")
-    digits = _digits_only(cleaned)
-    if len(digits) != ORDER_DIGITS:
-        hint = "配送の追跡番号など、別の番号ではありませんか？" if len(digits) <= 13 else ""
-        raise ValueError(f"注文番号は17桁です（入力は{len(digits)}桁）。{hint}"
-                         "249-1234567-1234567 のように 3桁-7桁-7桁 で入力してください。")
-    return f"{digits[:3]}-{digits[3:10]}-{digits[10:]}"
+    digits = "D" + _digits_only(digital[1] + digital[2]) if digital else _digits_only(cleaned)  # D counts as one
+    if len(digits) != sum(groups):
+        hint = "配送の追跡番号など、別の番号ではありませんか？" if len(digits) <= 13 and not digital else ""
+        raise ValueError(f"注文番号は{sum(groups)}桁です（入力は{len(digits)}桁）。{hint}"
+                         f"{example} のように {shape} で入力してください。")
+    starts = [sum(groups[:i]) for i in range(len(groups) + 1)]
+    return "-".join(digits[a:b] for a, b in zip(starts, starts[1:]))
 
 
 # ---------------------------------------------------------------- last four digits

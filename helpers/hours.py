@@ -96,15 +96,20 @@ def phone_answer(at: datetime) -> RichText:
     else:
         verdict, tone = data.say("hours.closed", **fields), "error"
         minutes = phone.opens - (local.hour * 60 + local.minute)
-        if minutes > 0:
-            wait = f"{minutes // 60}時間{minutes % 60}分" if minutes >= 60 else f"{minutes}分"
-            verdict += data.say("hours.opens_in", wait=wait)
+        if minutes > 0 and not special:  # no countdown to an opening nobody knows of
+            verdict += data.say("hours.opens_in", wait=_duration(minutes))
     if special:  # name the day once: in the verdict when the time is inside the hours, else here
         unknown = phone.unknown if is_phone_open(local) else data.say("hours.day_unknown", **fields)
     else:
         unknown = data.say("hours.weekday_note", **fields)
     return status(block(format_japan_time(local)), block(verdict, tone=tone, style="font-weight:bold"),
                   block(unknown))
+
+
+def _duration(minutes: int) -> str:
+    """ "2時間", "1時間30分", "45分"."""
+    hours, rest = divmod(minutes, 60)
+    return (f"{hours}時間" if hours else "") + (f"{rest}分" if rest or not hours else "")
 
 
 def parse_time_of_day(text: str) -> time:

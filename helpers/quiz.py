@@ -52,8 +52,7 @@ class Quiz(View):
             first_time = question.id not in self.answers
             self.answers.setdefault(question.id, choice)
             if first_time and self.finished:
-                progress.safely_record(progress.key("quiz", PROGRESS_ID),
-                                       {"score": self.score, "total": len(self.questions)})
+                self._record(progress.key("quiz", PROGRESS_ID), {"score": self.score, "total": len(self.questions)})
             shown = feedback(question, choice)
         self.shown[question.id] = shown
         self._refresh()
@@ -87,7 +86,7 @@ class Quiz(View):
 
     def _render(self) -> None:
         for view in self._scores:
-            view.value = strong(self.score_text()).html
+            view.value = strong(self.score_text()).html + self.progress_note.html
         for question_id, shown in self.shown.items():
             self._controls[question_id]["feedback"].value = shown.html
 

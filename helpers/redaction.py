@@ -45,8 +45,8 @@ Kept (never masked)
 * Dates (``2026-11-27``, ``2026/11/27``, ``2026.11.27``, ``2026年11月27日``), times (``10:05``), prices
   (``¥12,800``, ``1,234,567円``), postal codes (``〒100-0001``, ``100-0001``), quantities, tracking numbers
   (12 digits; one that starts with 00 and reads as ``00CC ...`` is masked as an international number, since
-  the two cannot be told apart and privacy comes first), case ids (a 10-11 digit number not starting with 0; one that starts with 0 is a phone number:
-  Japanese numbers are 0 + 9-10 digits, case ids do not start with 0), and all other text.
+  the two cannot be told apart and privacy comes first), case ids (a 10-11 digit number not starting with 0;
+  one that starts with 0 is a phone number: Japanese numbers are 0 + 9-10 digits, case ids do not start with 0), and all other text.
 
 Rules for the ambiguous cases
 -----------------------------
@@ -102,6 +102,7 @@ import unicodedata
 import phonenumbers
 
 from helpers.forms import DASHES as FORM_DASHES
+from helpers.forms import is_invisible
 
 __all__ = ["CARD_MASK", "DASHES", "EMAIL_MASK", "PHONE_MASK", "redact"]
 
@@ -118,10 +119,6 @@ _KANJI_DIGITS = {"〇": "0", "○": "0", "◯": "0", "一": "1", "二": "2", "�
 _LINE_BREAKS = "\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _MIDDLE_DOTS = "・･·•∙⋅‧"
 _SLASHES = "/／⁄∕"
-# Invisible characters that are not of category Cf (those are all invisible): combining grapheme joiner,
-# Hangul fillers, Mongolian free variation selectors, variation selectors.
-_EXTRA_INVISIBLE = ([0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180B, 0x180C, 0x180D, 0x180F]
-                    + list(range(0xFE00, 0xFE10)) + list(range(0xE0100, 0xE01F0)))
 # Code point ranges whose characters may fold to something else (the rest of Unicode folds to itself).
 _FOLD_RANGES = [(0x0000, 0x4E00), (0xA000, 0xAC00), (0xD7B0, 0xD800), (0xF900, 0x10000),
                 (0x10000, 0x20000), (0xE0000, 0xE1000)]
@@ -149,12 +146,11 @@ def _fold_table() -> tuple[dict[int, str | None], re.Pattern, re.Pattern]:
     special["\r"] = " "
     table: dict[int, str | None] = {}
     deleted: list[int] = []
-    extra = set(_EXTRA_INVISIBLE)
     for low, high in _FOLD_RANGES:
         for cp in range(low, high):
             ch = chr(cp)
             category = unicodedata.category(ch)
-            if category == "Cf" or cp in extra:
+            if is_invisible(ch):
                 table[cp] = None
                 deleted.append(cp)
             elif category == "Nd":
@@ -447,10 +443,12 @@ def _classify(view: str, groups, plus, paren, spans: list) -> None:
     cluster = (groups, sizes, sums, index_of_sum, seps, plus, paren, "".join(digit_strings))
     # 1. Protected forms first, anywhere in the cluster. Only groups that can start one are looked at.
     postal_mark = _context(view, groups[0][0], _CONTEXT_POSTAL, 8)
+    far = n + 9  # "no group there"
     candidates = [k for k, (size, following, base) in enumerate(zip(sizes, sizes[1:] + [99], sums))
-                  if k == 0 or (size == 4 and following <= 2) or base + 17 in index_of_sum
-                  or base + 16 in index_of_sum or base + 13 in index_of_sum
-                  or index_of_sum.get(base + 10, -9) - k == 4]
+                  if k == 0 or (size == 4 and following <= 2)  # a date, a postal code
+                  or index_of_sum.get(base + 17, far) - k <= 3 or index_of_sum.get(base + 16, far) - k <= 3  # orders
+                  or index_of_sum.get(base + 13, far) - k <= 5  # ISBN-13, JAN/EAN-13
+                  or index_of_sum.get(base + 10, -9) - k == 4]  # ISBN-10
     next_free = 0
     for k in candidates:
         if k < next_free:
@@ -470,13 +468,14 @@ def _classify(view: str, groups, plus, paren, spans: list) -> None:
             spans.append((_span_start(cluster, k, j), groups[j][1], CARD_MASK))
     # 3. Phones and cards in each stretch between the protected forms (see _best_reading). What is left next
     # to a new mask is read again as a stretch of its own, as redact() would read it in its output.
-    card_reach = ({s - t for s in sums for t in range(13, _MAX_ITEM_DIGITS + 1)}  # a card can start at s
-                  if max(sizes) >= 4 else ())
-    phone_reach = {s - 10 for s in sums} | {s - 11 for s in sums}  # a national number can start at s
+    card_totals = range(13, _MAX_ITEM_DIGITS + 1)
     candidates = [k for k, (size, group, base) in enumerate(zip(sizes, groups, sums))
                   if state[k] == _FREE and (
-                      (group[2][0] == "0" and (base in phone_reach or group[2][1:2] == "0"))
-                      or (size >= 4 and base in card_reach) or group[2] == "81" or (k == 0 and plus is not None))]
+                      (group[2][0] == "0" and (base + 10 in index_of_sum or base + 11 in index_of_sum
+                                               or group[2][1:2] == "0"))  # a national or international number
+                      or (size >= 4 and any(base + t in index_of_sum for t in card_totals))  # a card
+                      or group[2] == "81" or (k == 0 and plus is not None))]
+    soft = [" " in sep or "\n" in sep for sep in seps]  # where a separator can end a number (see _soft)
     stretches = []
     previous = -1
     for blocked_at in [i for i, s in enumerate(state) if s != _FREE] + [n]:
@@ -487,7 +486,7 @@ def _classify(view: str, groups, plus, paren, spans: list) -> None:
     for _round in range(_MAX_ROUNDS):
         again = []
         for a, b in stretches:
-            chosen = _best_reading(cluster, candidates, state, a, b)
+            chosen = _best_reading(cluster, soft, candidates, state, a, b)
             for k, j, mask in chosen:
                 state[k:j + 1] = [_MASKED] * (j + 1 - k)
                 spans.append((_span_start(cluster, k, j), groups[j][1], mask))
@@ -517,7 +516,7 @@ _MAX_ROUNDS = 8
 _CUT = 20  # what cutting through a number written with dashes, dots, slashes... costs a reading
 
 
-def _best_reading(cluster, candidates, state, a, b) -> list[tuple[int, int, str]]:
+def _best_reading(cluster, soft, candidates, state, a, b) -> list[tuple[int, int, str]]:
     """The phone numbers and cards to mask among the free groups a..b, as (first, last, mask).
 
     Of all the ways to read the groups as non-overlapping numbers, the one with the highest weight, then the
@@ -538,15 +537,14 @@ def _best_reading(cluster, candidates, state, a, b) -> list[tuple[int, int, str]
         return []
     soft_left = a == 0 or state[a - 1] == _MASKED
     soft_right = b == n - 1 or state[b + 1] == _MASKED
-    best: dict[int, tuple[int, int]] = {}
+    # best_from[p - a]: the best reading of groups p..b, as (weight, -count); filled from the right.
+    best_from: list[tuple[int, int]] = [(0, 0)] * (b - a + 2)
     choice: dict[int, tuple[int, str]] = {}
-
-    def best_from(position: int) -> tuple[int, int]:
-        i = bisect.bisect_left(starts, position)
-        return best[starts[i]] if i < len(starts) else (0, 0)
-
     score = (0, 0)  # the best from the start after k, which was just done
+    done = b + 1
     for k in reversed(starts):
+        best_from[k + 1 - a:done - a] = [score] * (done - k - 1)
+        done = k
         chosen = None
         first = groups[k][2]
         items: list[tuple[int, bool, str]] = []
@@ -558,17 +556,17 @@ def _best_reading(cluster, candidates, state, a, b) -> list[tuple[int, int, str]
         for j, strong, mask in items:
             digits = sums[j + 1] - sums[k]
             weight = digits * (1 + strong + (strong and mask is PHONE_MASK))
-            if cut_left and k > 0 and not _soft(seps[k - 1]):
+            if cut_left and k > 0 and not soft[k - 1]:
                 weight -= _CUT
-            if (j < b or not soft_right) and j < n - 1 and not _soft(seps[j]):
+            if (j < b or not soft_right) and j < n - 1 and not soft[j]:
                 weight -= _CUT
             if weight <= 0:
                 continue
-            rest = best_from(j + 1)
+            rest = best_from[j + 1 - a]
             option = (rest[0] + weight, rest[1] - 1)
             if option > score or (option == score and not chosen):  # a tie: the leftmost number
                 score, chosen = option, (j, mask)
-        best[k] = score
+        best_from[k - a] = score
         if chosen:
             choice[k] = chosen
     out = []
@@ -707,7 +705,7 @@ def _phone_windows(cluster, k, limit) -> list[tuple[int, bool]]:
     Valid numbers per ``phonenumbers``; also, not valid, numbers after a '+' that are possible, and Japanese
     numbers only written like one ("090-0000-0000").
     """
-    groups, sizes, sums, index_of_sum, seps, plus, _paren, _joined = cluster
+    groups, sizes, sums, index_of_sum, seps, plus, _paren, joined = cluster
     first = groups[k][2]
     windows = []
     # International: +CC, 00CC, 010 CC, or 81 as its own group.
@@ -727,7 +725,7 @@ def _phone_windows(cluster, k, limit) -> list[tuple[int, bool]]:
                 break
             if total < 7:
                 continue
-            status = _international_status("".join([g[2] for g in groups[k:j + 1]])[strip:], japan_only)
+            status = _international_status(joined[sums[k] + strip:sums[j + 1]], japan_only)
             if status == 2:
                 windows.append((j, not japan_only))  # 81 without + is weak evidence
             elif status == 1 and k == 0 and plus is not None:
@@ -738,9 +736,9 @@ def _phone_windows(cluster, k, limit) -> list[tuple[int, bool]]:
             after = index_of_sum.get(sums[k] + total)
             if after is None or after - 1 > limit:
                 continue
-            if _valid_japanese("".join([g[2] for g in groups[k:after]])):
+            if _valid_japanese(joined[sums[k]:sums[after]]):
                 windows.append((after - 1, True))
-            elif _phone_like(sizes[k:after]) and not any("." in s for s in seps[k:after - 1]):
+            elif after - k <= 4 and _phone_like(sizes[k:after]) and not any("." in s for s in seps[k:after - 1]):
                 windows.append((after - 1, False))
     return windows
 

@@ -16,13 +16,18 @@ from helpers.core.render import CHOICES_CLASS, WIDGET_CSS, RichText, bullets, he
 from helpers.core.view import View
 
 
+def _said(situation: data.Situation, text: str) -> str:
+    """A situation's text with the facts it quotes by name (``{SAFE-T.values.days}``) filled in."""
+    return registry.registry().resolve(text, f"situations.toml: {situation.id}")
+
+
 def steps_view(situation: data.Situation) -> RichText:
     """What to do, in order, case by case."""
     parts = [para(strong(data.say("situations.what_to_do")))]
     for branch in situation.steps:
         if branch.when:
-            parts.append(para(span(data.say("situations.when", when=branch.when), bold=True)))
-        parts.append(bullets(branch.do, ordered=True))
+            parts.append(para(span(data.say("situations.when", when=_said(situation, branch.when)), bold=True)))
+        parts.append(bullets([_said(situation, do) for do in branch.do], ordered=True))
     return join(parts)
 
 
@@ -34,7 +39,7 @@ def channel_view(situation: data.Situation, plan: str = "professional", at: date
     situation_text = data.say("situations.for_you", plan=data.load_vocabulary().plan(plan),
                               hour=data.say("situations.hour_judged") if at else data.say("situations.hour_not_judged"))
     return join([para(strong(channels.best_channel(ranked)), " ", situation_text),
-                 para(span(data.say("situations.recommend_why", why=situation.recommend_why))),
+                 para(span(data.say("situations.recommend_why", why=_said(situation, situation.recommend_why)))),
                  channels.ranking_table(ranked)])
 
 
@@ -44,7 +49,8 @@ def situation_view(situation: data.Situation, plan: str = "professional", at: da
              steps_view(situation), fact_card(situation, title=data.say("situations.article_view"))]
     if situation.facts:
         parts += [para(strong(data.say("situations.beyond"))), fact_cards(situation.facts)]
-    parts += [para(strong(data.say("situations.risks"))), bullets(situation.risks), channel_view(situation, plan, at)]
+    parts += [para(strong(data.say("situations.risks"))), bullets([_said(situation, r) for r in situation.risks]),
+              channel_view(situation, plan, at)]
     return join(parts)
 
 
@@ -65,9 +71,7 @@ class Triage(View):
 
     def set_plan(self, plan: str) -> RichText:
         """Set the learner's selling plan; the recommended channel follows it."""
-        if plan not in data.load_vocabulary().plans:
-            raise ValueError(f"出品プランは {' / '.join(data.load_vocabulary().plans)} のどちらかです。")
-        self.plan = plan
+        self.plan = data.load_vocabulary().check_plan(plan)
         self._refresh()
         return self.shown()
 

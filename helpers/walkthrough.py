@@ -11,18 +11,17 @@ from __future__ import annotations
 from helpers import forms
 from helpers.core import data, progress, registry
 from helpers.core.cards import caution, caution_text, fact_cards, record_badge
-from helpers.core.clock import Clock, format_japan_time, hours_later, now_in_japan
-from helpers.core.render import (RichText, alert, block, bullets, esc, field, heading, join, mark, para, span,
+from helpers.core.render import (RichText, alert, block, bullets, field, heading, join, mark, meter, para, span,
                                  status, strong)
 from helpers.core.view import View
 
 
-def walkthrough(procedure_id: str, clock: Clock = now_in_japan) -> Walkthrough:
-    """Build the walkthrough of one procedure; ``clock`` fixes "now" for the e-mail reply estimate."""
+def walkthrough(procedure_id: str) -> Walkthrough:
+    """Build the walkthrough of one procedure."""
     procedure = registry.get(procedure_id)
     if not isinstance(procedure, data.Procedure):
         raise ValueError(f"「{procedure_id}」は手順（PROC-…）の id ではありません。")
-    return Walkthrough(procedure, clock)
+    return Walkthrough(procedure)
 
 
 # ---------------------------------------------------------------- pure rendering
@@ -61,9 +60,7 @@ def offered_methods(procedure: data.Procedure, plan: str, topic_offers_phone_cha
     ``refused`` pairs each method that is not offered with the rule that removes it, as the data says.
     """
     step = procedure.choosing_step
-    active = [r for r in procedure.rules
-              if (r.when == "individual_plan" and plan == "individual")
-              or (r.when == "topic_without_phone_chat" and not topic_offers_phone_chat)]
+    active = [r for r in procedure.rules if r.applies(plan, topic_offers_phone_chat)]
     offered, refused = [], []
     for choice in step.methods if step else ():
         rule = next((r for r in active if choice.method not in r.offer), None)
@@ -101,8 +98,7 @@ def methods_view(procedure: data.Procedure, plan: str, topic_offers_phone_chat: 
 def step_counter(index: int, total: int) -> RichText:
     """Where the learner is: a progress bar with its own accessible name, and the same in words."""
     words = data.say("walkthrough.step_counter", n=index + 1, total=total)
-    return RichText(f'<progress max="{total}" value="{index + 1}" aria-label="{esc(words)}" '
-                    f'style="vertical-align:middle;margin-right:.6em"></progress><strong>{esc(words)}</strong>', words)
+    return meter(index + 1, total, words)
 
 
 def step_view(procedure: data.Procedure, index: int) -> RichText:
@@ -171,17 +167,18 @@ def email_checks(step: data.Step, fields: dict[str, str]) -> dict[str, tuple[boo
     return checks
 
 
-def email_result(step: data.Step, fields: dict[str, str], now) -> RichText:
-    """Check the e-mail form's fields and say by when a reply can be expected (the article's rough estimate)."""
+def email_result(step: data.Step, fields: dict[str, str]) -> RichText:
+    """Check the e-mail form's fields and give the article's rough estimate of the reply time: hours, never a
+    clock time, which would read as a deadline."""
     checks = email_checks(step, fields)
     problems = [shown.text for right, shown in checks.values() if not right]
     if problems:
         return alert(bullets(problems))
     canonical = forms.order_number(fields["order"])
     reply = registry.get("BUYER-MAIL-12H")
-    due = format_japan_time(hours_later(now, reply.values["reply_within_hours"]))
     return status(span("○", tone="ok"), " ",
-                  data.say("walkthrough.email_ready", order=canonical, due=due, fact=reply.title), " ",
+                  data.say("walkthrough.email_ready", order=canonical, hours=reply.values["reply_within_hours"],
+                           fact=reply.title), " ",
                   record_badge(reply))
 
 
@@ -207,11 +204,10 @@ def procedure_view(procedure: data.Procedure) -> RichText:
 class Walkthrough(View):
     """A procedure walked step by step; the widget mirrors the model's state."""
 
-    def __init__(self, procedure: data.Procedure, clock: Clock = now_in_japan):
+    def __init__(self, procedure: data.Procedure):
         self.procedure = procedure
         self.steps = procedure.steps
         self.step = 0
-        self.clock = clock
         self.plan = "professional"
         self.topic_offers_phone_chat = True
         self.phone = RichText("", "")
@@ -233,12 +229,18 @@ class Walkthrough(View):
         return self.steps[self.step]
 
     def next(self) -> None:
-        """Go to the next step; does nothing at the last step. Reaching the end is recorded as progress."""
+        """Go to the next step; does nothing at the last step."""
         if not self.at_end:
             self.step += 1
             self._refresh()
+
+    def _next_clicked(self) -> None:
+        """The learner pressed 次へ: reaching the end by it is recorded as progress."""
+        if not self.at_end:
+            self.next()
             if self.at_end:
-                progress.safely_record(progress.key("walkthrough", self.procedure.id))
+                self._record(progress.key("walkthrough", self.procedure.id))
+                self._refresh()
 
     def back(self) -> None:
         """Go to the previous step; does nothing at the first step."""
@@ -249,9 +251,7 @@ class Walkthrough(View):
     def set_situation(self, plan: str | None = None, topic_offers_phone_chat: bool | None = None) -> None:
         """Set the learner's plan and whether the chosen topic offers phone/chat; the offered methods follow."""
         if plan is not None:
-            if plan not in data.load_vocabulary().plans:
-                raise ValueError(f"出品プランは {' / '.join(data.load_vocabulary().plans)} のどちらかです。")
-            self.plan = plan
+            self.plan = data.load_vocabulary().check_plan(plan)
         if topic_offers_phone_chat is not None:
             self.topic_offers_phone_chat = topic_offers_phone_chat
         self._refresh()
@@ -283,7 +283,7 @@ class Walkthrough(View):
         """Check the three fields of the e-mail step and show the expected reply time."""
         step = next(s for s in self.steps if s.kind == "email_form")
         self.email_checks = {name: shown for name, (_, shown) in email_checks(step, self.email_fields).items()}
-        self.email = email_result(step, self.email_fields, self.clock())
+        self.email = email_result(step, self.email_fields)
         self._refresh()
         return self.email
 
@@ -298,7 +298,7 @@ class Walkthrough(View):
         forward = w.Button(description=data.say("walkthrough.next"), icon="arrow-right", button_style="primary",
                            tooltip=data.say("walkthrough.next_tooltip"))
         back.on_click(lambda _b: self.back())
-        forward.on_click(lambda _b: self.next())
+        forward.on_click(lambda _b: self._next_clicked())
         views = {name: w.HTML() for name in ("header", "label", "step")}
         views["header"].value = header_view(self.procedure).html
         controls = {"back": back, "next": forward, **views}
@@ -370,7 +370,7 @@ class Walkthrough(View):
         c, n = self._controls, len(self.steps)
         c["back"].disabled, c["next"].disabled = self.at_start, self.at_end
         c["step"].value = step_view(self.procedure, self.step).html
-        c["label"].value = step_counter(self.step, n).html
+        c["label"].value = step_counter(self.step, n).html + self.progress_note.html
         self._area.children = (self._areas[self.current.kind],) if self.current.kind in self._areas else ()
         shown = {"plan": self.plan, "topic": not self.topic_offers_phone_chat, "methods": self.methods().html,
                  "phone_result": self.phone.html, "email_result": self.email.html,

@@ -21,21 +21,37 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imports_of(path: Path) -> set[str]:
-    """Every module a file imports, at the top or inside a function (``from helpers import x`` → ``helpers.x``)."""
+DYNAMIC = {"import_module", "__import__"}
+
+
+def imports_of(path: Path, package: str = "", strict: bool = False) -> set[str]:
+    """Every module a file imports, at the top or inside a function (``from helpers import x`` → ``helpers.x``),
+    relative imports resolved against ``package``, and ``importlib.import_module("…")`` with a literal name.
+    ``strict`` (the kit's own modules): a dynamic import of a name computed at run time is refused, since no
+    test could see where it leads."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
-            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package.split(".")[:len(package.split(".")) - node.level + 1] if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            found.add(module)
+            found |= {f"{module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) in DYNAMIC:
+            argument = node.args[0] if node.args else None
+            if isinstance(argument, ast.Constant):
+                found.add(argument.value)
+            else:
+                assert not strict, f"{path.name}:{node.lineno}: a dynamic import of a computed name"
     return found
 
 
 def helpers_graph() -> dict[str, set[str]]:
     modules = {module_name(p): p for p in HELPERS.rglob("*.py")}
-    return {name: {i for i in imports_of(path) if i in modules and i != name} for name, path in modules.items()}
+    package = {name: name if path.name == "__init__.py" else name.rpartition(".")[0] for name, path in modules.items()}
+    return {name: {i for i in imports_of(path, package[name], strict=True) if i in modules and i != name}
+            for name, path in modules.items()}
 
 
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
@@ -91,6 +107,26 @@ def test_the_cycle_finder_finds_a_circle_through_a_function_level_import(tmp_pat
     assert "helpers.quiz" in imports_of(late)
 
 
+@pytest.mark.parametrize("source, found", [
+    ("from . import quiz", "helpers.quiz"), ("from .core import data", "helpers.core.data"),
+    ("from .. import forms", "helpers.forms"),  # as seen from helpers.core: one level up
+    ("import importlib\nimportlib.import_module('helpers.course')", "helpers.course"),
+    ("__import__('helpers.hours')", "helpers.hours"),
+])
+def test_relative_and_literal_dynamic_imports_are_seen(tmp_path, source, found):
+    module = tmp_path / "m.py"
+    module.write_text(source, encoding="utf-8")
+    package = "helpers.core" if source.startswith("from ..") else "helpers"
+    assert found in imports_of(module, package)
+
+
+def test_a_dynamic_import_of_a_computed_name_is_refused(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text("import importlib\nname = 'helpers.quiz'\nimportlib.import_module(name)", encoding="utf-8")
+    with pytest.raises(AssertionError, match="dynamic import"):
+        imports_of(module, "helpers", strict=True)
+
+
 def test_no_import_circle_anywhere_in_helpers():
     assert find_cycle(GRAPH) is None, " → ".join(find_cycle(GRAPH))
 
@@ -138,7 +174,7 @@ def normalize(name: str) -> str:
 DISTRIBUTIONS = {"yaml": "pyyaml", "playwright": "playwright", "nbformat": "nbformat", "nbclient": "nbclient"}
 
 
-LOCAL = {"helpers", "kit", "__future__"} | {p.stem for folder in ("tests", "tools", "bench")
+LOCAL = {"helpers", "kit", "tools", "bench", "tests", "__future__"} | {p.stem for folder in ("tests", "tools", "bench")
                                           for p in ROOT.joinpath(folder).rglob("*.py")}
 
 
@@ -158,6 +194,13 @@ def test_every_third_party_import_of_the_helpers_is_a_runtime_dependency():
     used = third_party_imports(HELPERS.rglob("*.py"))
     missing = {dist: files for dist, files in used.items() if dist not in runtime}
     assert not missing, f"declare in [project] dependencies: {missing}"
+
+
+def test_kit_py_needs_only_the_standard_library():
+    """kit.py runs before anything is installed: on a fresh machine with only Python."""
+    outside = {name for name in imports_of(ROOT / "kit.py") if name.split(".")[0] not in sys.stdlib_module_names
+               and name != "__future__" and not name.startswith("__future__.")}
+    assert not outside, outside
 
 
 def test_every_third_party_import_of_tests_and_tools_is_declared():

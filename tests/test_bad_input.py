@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import contact_log, drafts, forms, hours
-from helpers.core import data, questions
+from helpers.core import clock, data, progress, questions
 
 JAPANESE = re.compile(r"[ぁ-んァ-ヶ一-龠]")
 LONG = "0" * 100_000
@@ -52,6 +52,23 @@ def _load(loader, name: str, text: str):
         path = Path(folder) / name
         path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
         return len(loader.__wrapped__(path))
+
+
+def japan_time(text: str) -> str:
+    """A moment typed as ISO text (with its offset), shown in Japan time."""
+    from datetime import datetime
+
+    return clock.format_japan_time(datetime.fromisoformat(text))
+
+
+def progress_file(text: str) -> tuple[int, bool]:
+    """What the progress store makes of a file with ``text`` in it: (items kept, a message shown)."""
+    import tempfile
+
+    path = Path(tempfile.mkdtemp()) / "progress.json"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    items, message = progress.load(path)
+    return len(items), message is not None
 
 
 def time_of_day(text: str) -> str:
@@ -128,6 +145,16 @@ CATALOGUE = [
     ("redact mixed", drafts.redact, "注文249-1234567-1234567／携帯０８０ー２３４５ー６７８９",
      f"注文249-1234567-1234567／携帯{drafts.PHONE_MASK}"),
     ("redact emoji untouched", drafts.redact, "よろしくお願いします🙇", "よろしくお願いします🙇"),
+    ("redact kanji numerals", drafts.redact, "〇九〇・一一一一・二二二二へ", "［電話番号］へ"),
+    ("redact slashes and dots", drafts.redact, "090/1111/2222 と 03.1234.5678", "［電話番号］ と ［電話番号］"),
+    ("redact invisible between groups", drafts.redact, "090\u200b1111\u20602222", "［電話番号］"),
+    ("redact line break inside", drafts.redact, "090-1111-\n2222 まで", "［電話番号］ まで"),
+    ("redact +81 and 0081", drafts.redact, "+81 90-1111-2222 / 0081-3-1234-5678", "［電話番号］ / ［電話番号］"),
+    ("redact full-width at", drafts.redact, "taro＠example.com", "［メールアドレス］"),
+    ("redact card in dots", drafts.redact, "4111.1111.1111.1111", "［カード番号］"),
+    ("redact keeps a digital order", drafts.redact, "D01-1234567-1234567 の件", "D01-1234567-1234567 の件"),
+    ("redact keeps JAN and postal code", drafts.redact, "JAN 4901234567894、〒100-0001",
+     "JAN 4901234567894、〒100-0001"),
     # ---- contact-log reader
     ("log UTF-8", log, H + ROW, (1, 0)),
     ("log Shift_JIS", lambda t: log(t, "cp932"), H + ROW, (1, 0)),
@@ -149,6 +176,17 @@ CATALOGUE = [
     ("log unclosed quote", log, H + ROW.replace("相談", '"相談'), Err("閉じていない")),
     ("log wrong encoding mid-file", log_bytes, (H + ROW).encode() + "2026-11-27 11:00,電話,相談,5,はい,C-2\n".encode(
         "cp932"), Err("文字コード")),
+    # ---- Japan time at the calendar's edges
+    ("time in Japan", japan_time, "2026-11-27T00:30:00+00:00", "日本時間 11月27日（金）9:30"),
+    ("time past the calendar's end", japan_time, "9999-12-31T23:00:00+00:00", Err("範囲")),
+    ("time before the calendar's start", japan_time, "0001-01-01T00:00:00+12:00", Err("範囲")),
+    # ---- the progress file
+    ("progress good", progress_file, '{"version": 1, "items": {"quiz": {"score": 3}}}', (1, False)),
+    ("progress not JSON", progress_file, "{oops", (0, True)),
+    ("progress wrong shape", progress_file, "[1, 2, 3]", (0, True)),
+    ("progress deep nesting", progress_file, "[" * 100_000 + "]" * 100_000, (0, True)),
+    ("progress lone surrogate", progress_file, '{"version": 1, "items": {"\\ud800": {}}}', (0, True)),
+    ("progress empty", progress_file, "", (0, True)),
     # ---- data loaders
     ("facts good", facts_file, FACT, 1),
     ("facts truncated", facts_file, FACT[: len(FACT) // 2], Err("facts.toml")),
@@ -179,7 +217,7 @@ def test_catalogue_is_large_and_covers_every_kind_of_input():
     assert len(CATALOGUE) >= 50
     functions = {c[1] for c in CATALOGUE}
     for f in (forms.callback_number, forms.order_number, forms.card_last4, drafts.redact, log, facts_file,
-              hours_file):
+              hours_file, japan_time, progress_file):
         assert f in functions
 
 
@@ -187,7 +225,8 @@ def test_catalogue_is_large_and_covers_every_kind_of_input():
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TYPED = st.text(alphabet=st.sampled_from(list("0123456789０１２３４５６７８９+＋()（）:：時分-ー－—‐ 　\n\taあ📞"
-                                              "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u202e\u00a0")))
+                                              "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u202e\u00a0"
+                                              "〇一二三九・/／.@＠\u2028\u2029\u034f\ufe0fDd")))
 
 
 @FUZZ

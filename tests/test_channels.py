@@ -92,7 +92,20 @@ def test_ties_follow_the_stated_rule():
     tied = FRAME.copy()
     tied[["chat", "email", "phone"]] = "no"
     tied.loc["speed", ["chat", "email", "phone"]] = "slowest"
-    assert list(channels.recommend(tied).index) == list(channels.TIE_ORDER)
+    assert list(channels.recommend(tied).index) == ["phone", "chat", "email"]
+
+
+def test_the_tie_order_follows_the_authors_recommendation_in_data(monkeypatch):
+    import dataclasses
+    import types
+
+    from helpers.core import registry
+
+    assert registry.get("PREP-RECO").values["recommends"] in data.load_vocabulary().channels
+    real = registry.get
+    changed = dataclasses.replace(real("PREP-RECO"), values=types.MappingProxyType({"recommends": "email"}))
+    monkeypatch.setattr(registry, "get", lambda record_id: changed if record_id == "PREP-RECO" else real(record_id))
+    assert channels.tie_order() == ("email", "chat", "phone")
 
 
 def test_ranking_is_pure():

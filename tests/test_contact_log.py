@@ -132,7 +132,7 @@ def test_folder_instead_of_file(tmp_path):
 def test_compare_counts_medians_and_rates(write):
     log = contact_log.read_log(log_file(write, GOOD))
     table = contact_log.compare(log)
-    chat, email, phone = contact_log.channel_names().values()
+    chat, email, phone = contact_log.data.load_vocabulary().channel_names().values()
     assert list(table.index) == [chat, email, phone]
     assert table.loc[chat, "件数"] == 2 and table.loc[chat, "最初の返信までの分（中央値）"] == 10
     assert table.loc[email, "解決率"] == 0.5 and table.loc[phone, "解決率"] == 1.0

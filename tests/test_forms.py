@@ -133,6 +133,31 @@ def test_order_number(typed):
     assert forms.order_number(typed) == "249-1234567-1234567"
 
 
+@pytest.mark.parametrize("typed", ["D01-1234567-1234567", "d01-1234567-1234567", "Ｄ０１－１２３４５６７－１２３４５６７",
+                                   "D011234567-1234567", "D0112345671234567"])
+def test_a_digital_orders_number_keeps_its_d(typed):
+    assert forms.order_number(typed) == "D01-1234567-1234567"
+
+
+def test_the_order_numbers_form_comes_from_the_fact(monkeypatch):
+    from helpers.core import registry
+
+    import dataclasses
+    import types
+
+    real = registry.get
+    changed = dataclasses.replace(real("ORDER-ID"), values=types.MappingProxyType({"example": "12-345"}))
+    monkeypatch.setattr(registry, "get", lambda record_id: changed if record_id == "ORDER-ID" else real(record_id))
+    assert forms.order_number("12345") == "12-345"
+    assert "5桁" in refused(forms.order_number, "1234") and "2桁-3桁" in refused(forms.order_number, "1234")
+
+
+@pytest.mark.parametrize("ch", ["\u034f", "\u3164", "\ufe0f", "\u180b", "\U000e0100"])
+def test_invisible_characters_beyond_format_characters_are_dropped(ch):
+    assert forms.order_number(f"249-1234567{ch}-1234567") == "249-1234567-1234567"
+    assert "invisible" in forms.tidied(f"090{ch}1111")
+
+
 @pytest.mark.parametrize("typed, says", [
     ("", "入力されていません"),
     ("249-1234567-123456", "16桁"),
@@ -141,7 +166,8 @@ def test_order_number(typed):
     ("249-ABCDEFG-1234567", "数字だけ"),
     ("TBA123456789012", "追跡番号"),                  # an Amazon Logistics tracking ID
     ("1234-5678-9012", "追跡番号"),                   # a 12-digit carrier tracking number
-    ("D01-1234567-1234567", "数字だけ"),
+    ("D01-1234567-123456", "17桁"),
+    ("DX1-1234567-1234567", "数字だけ"),
 ])
 def test_order_number_refusals(typed, says):
     assert says in refused(forms.order_number, typed)

@@ -114,9 +114,15 @@ def test_widget_outside_hours_says_when_it_opens():
 
 def test_widget_says_weekends_are_not_known():
     checker = hours.phone_checker(clock=fixed(jst(2026, 11, 28, 10, 0)))  # a Saturday
-    assert "今日は土曜日です" in checker.answer.text
+    assert "この日は土曜日です" in checker.answer.text
     assert "土日・祝日に電話を受け付けているかは分かっていません" in checker.answer.text
     assert "受付時間内です" not in checker.answer.text
+
+
+def test_no_countdown_to_an_opening_nobody_knows_of():
+    saturday_early = hours.phone_answer(jst(2026, 11, 28, 7, 0)).text
+    assert "受付開始まで" not in saturday_early and "この日は土曜日です" in saturday_early
+    assert "あと2時間です" in hours.phone_answer(jst(2026, 11, 27, 7, 0)).text  # a Friday: whole hours, no 0分
 
 
 @pytest.mark.parametrize("day, name", [
@@ -137,7 +143,7 @@ def test_holiday_name_refuses_what_is_not_a_date():
 def test_on_a_public_holiday_the_answer_names_it_and_says_the_hours_are_not_known():
     checker = hours.phone_checker(clock=fixed(jst(2026, 11, 23, 10, 0)))  # a Monday, 勤労感謝の日
     answer = checker.answer.text
-    assert "今日は祝日（勤労感謝の日）です" in answer and "分かっていません" in answer
+    assert "この日は祝日・休日（勤労感謝の日）です" in answer and "分かっていません" in answer
     assert "電話を依頼できます" not in answer
 
 

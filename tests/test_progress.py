@@ -130,6 +130,9 @@ def test_finishing_a_walkthrough_is_recorded():
     assert "walkthrough:PROC-SELLER-APP" not in progress.load()[0]
     while not w.at_end:
         w.next()
+    assert "walkthrough:PROC-SELLER-APP" not in progress.load()[0], "the model alone records nothing"
+    w.back()
+    w.controls["next"].click()  # where the learner acts
     assert "walkthrough:PROC-SELLER-APP" in progress.load()[0]
 
 
@@ -146,10 +149,21 @@ def test_progress_table_counts_per_notebook():
     q.check(q.question.answer)
     w = walkthrough.walkthrough("PROC-SELLER-CENTRAL")
     while not w.at_end:
-        w.next()
+        w.controls["next"].click()
     text = course.progress_table().text
     assert "セラーセントラルから問い合わせる / 手順 1/1、練習問題 1/3" in text
     assert "まとめのクイズ / クイズ 未挑戦" in text
+
+
+def test_a_corrupt_file_set_aside_while_recording_is_told_beside_the_action(fresh_progress):
+    fresh_progress.parent.mkdir(parents=True)
+    fresh_progress.write_text("{oops", encoding="utf-8")
+    q = course.lesson("03_seller_central").exercises()[0]
+    q.controls["answer"].value = q.question.answer
+    q.controls["check"].click()
+    assert "最初から記録します" in q.controls["feedback"].value
+    assert list(fresh_progress.parent.glob("progress.json.broken-*"))
+    assert "exercise:" + q.id in progress.load()[0] and progress.load()[1] is None
 
 
 def test_progress_view_shows_a_message_for_a_corrupt_file(fresh_progress):
@@ -287,7 +301,8 @@ def test_recording_from_a_lesson_never_raises(monkeypatch):
     assert progress.safely_record("quiz")
     w = walkthrough.walkthrough("PROC-SELLER-APP")
     while not w.at_end:
-        w.next()
+        w.controls["next"].click()
+    assert "記録できません" in w.controls["label"].value
     game = quiz.quiz()
     for question in game.questions:
         game.answer(question.id, question.answer)

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from helpers import channels, facts, situations
-from helpers.core import data
+from helpers.core import data, registry
 from helpers.core.clock import japan_tz
 from helpers.core.render import esc
 
@@ -21,17 +21,25 @@ def test_triage_shows_what_to_do_article_view_correction_findings_risks_and_chan
     triage = situations.triage(clock=lambda: WEEKDAY_NOON)
     triage.controls["situation"].value = situation.id
     shown = triage.controls["view"].value
+    said = registry.registry().resolve
     for item in (*situation.risks, situation.article_view, *(do for b in situation.steps for do in b.do)):
-        assert esc(item) in shown
+        assert esc(said(item)) in shown and "{" not in said(item)
     for branch in situation.steps:
         if branch.when:
-            assert esc(branch.when) in shown
+            assert esc(said(branch.when)) in shown
+
     for fact_id in situation.facts:
         assert esc(facts.get(fact_id).statement) in shown
     if situation.caution:
         assert esc(situation.caution) in shown and "▲ 注意" in shown
     best = channels.rank(**situation.recommend, at=WEEKDAY_NOON)[0]["channel"]
     assert esc(data.say("channels.best", channel=best)) in shown and esc(situation.recommend_why) in shown
+
+
+def test_the_safe_t_deadline_follows_the_fact():
+    days = facts.get("SAFE-T").values["days"]
+    shown = situations.situation_view(registry.get("WHEN-RETURNS")).text
+    assert f"返金から{days}日以内に" in shown and f"返金から{days}日の期限" in shown
 
 
 def test_returns_safe_t_is_filed_by_the_seller_for_seller_fulfilled_refunded_orders():
@@ -71,6 +79,18 @@ def test_the_recommended_channel_follows_the_plan_and_the_hour(situation):
     best = channels.rank(**situation.recommend, at=WEEKDAY_EVENING)[0]
     assert best["key"] != "phone", "outside phone hours the kit never recommends the phone"
     assert esc(data.say("channels.best", channel=best["channel"])) in triage.controls["view"].value
+
+
+@pytest.mark.parametrize("when", [datetime(2026, 11, 28, 10, 0, tzinfo=japan_tz()), datetime(2026, 1, 1, 10, 0, tzinfo=japan_tz())],
+                         ids=["saturday", "new-year"])
+def test_on_a_day_whose_phone_hours_are_not_known_the_phone_is_not_recommended(when):
+    triage = situations.triage(clock=lambda: when)
+    triage.set_plan("professional")
+    triage.show("WHEN-CANCEL")
+    ranked = channels.rank(**facts.get("WHEN-CANCEL").recommend, at=when)
+    phone = next(row for row in ranked if row["key"] == "phone")
+    assert ranked[0]["key"] != "phone" and not phone["available"] and "分かっていない" in phone["blockers"]
+    assert esc(data.say("channels.best", channel=ranked[0]["channel"])) in triage.controls["view"].value
 
 
 def test_urgent_cancellation_recommends_a_fast_channel():

@@ -86,3 +86,4 @@ def test_data_uses_the_preferred_forms():
 def test_notebooks_use_the_preferred_forms():
     found = offences(notebook_texts())
     assert not found, "\n".join(found)
+

@@ -67,7 +67,6 @@ NOT_IN_KERNEL = {"widgetsnbextension", "jupyterlab-widgets"}
 PRELOAD = ["micropip", "piplite", "pyodide-kernel", "ipykernel", "comm", "ipython", "ipywidgets", KIT]
 LABEXTENSIONS = ["@jupyterlite/pyodide-kernel-extension", "@jupyter-widgets/jupyterlab-manager"]
 PROGRESS_FILE = "/drive/.kit/progress.json"   # /drive: the site's files, kept in the browser's storage
-START = "00_start.ipynb"
 
 
 def say(text: str) -> None:
@@ -259,9 +258,16 @@ def pyodide_folder(core: Path, wheels: list[Path]) -> None:
 
 def configuration() -> None:
     shutil.copy2(ROOT / "jupyter" / "overrides.json", WORK / "overrides.json")  # Japanese, no news pop-up
+    # Only the lessons of the manifest: never a template or a learner's own log saved beside them.
+    from helpers.core.data import load_lessons
+
+    contents = WORK / "notebooks"
+    contents.mkdir()
+    for lesson in load_lessons():
+        shutil.copy2(ROOT / "notebooks" / lesson.file, contents / lesson.file)
     (WORK / "jupyter_lite_config.json").write_text(json.dumps({
         "LiteBuildConfig": {
-            "contents": [str(ROOT / "notebooks")],
+            "contents": [str(contents)],
             "output_dir": str(OUT),
             "apps": ["lab", "notebooks", "tree"],
             "no_sourcemaps": True,
@@ -346,7 +352,9 @@ def build() -> None:
     run(sys.executable, "-m", "jupyterlite_core", "build", "--lite-dir", WORK, cwd=WORK,
         env={**os.environ, "PYTHONPATH": path})
     (OUT / ".jupyterlite.doit.db").unlink(missing_ok=True)
-    (OUT / "index.html").write_text(LANDING % {"start": START}, encoding="utf-8")
+    from helpers.core.data import load_lessons
+
+    (OUT / "index.html").write_text(LANDING % {"start": load_lessons()[0].file}, encoding="utf-8")
     size = sum(p.stat().st_size for p in OUT.rglob("*") if p.is_file())
     say(f"できました: {OUT.relative_to(ROOT)}（{size / 1e6:.0f} MB）。"
         f"ウェブサーバーで公開し、index.html を開いてください。")

@@ -34,9 +34,12 @@ def in_japan(at: datetime) -> datetime:
         raise ValueError("タイムゾーンのない日時は判定できません。"
                          "datetime.now(ZoneInfo('Asia/Tokyo')) のようにタイムゾーン付きで渡してください。")
     try:
-        return at.astimezone(japan_tz())
+        local = at.astimezone(japan_tz())
     except (OverflowError, ValueError):  # the first or last hours of the calendar; a pandas Timestamp's bounds
         raise ValueError(OUT_OF_RANGE) from None
+    if not 1 <= local.year <= 9999:  # a pandas Timestamp may reach the year 10000, which nothing else handles
+        raise ValueError(OUT_OF_RANGE)
+    return local
 
 
 OUT_OF_RANGE = "日本時間に直すと扱える日付の範囲を外れます。西暦1年〜9999年の、ふつうの日時を渡してください。"

@@ -140,7 +140,7 @@ class PhoneNumber:
 
     def check(self) -> tuple[str, str] | None:
         if not re.fullmatch(r"0[0-9]{1,4}-[0-9]{1,4}-[0-9]{3,4}", self.number):
-            return "number", "「0120-999-373」のように半角数字とハイフンで書いてください。"
+            return "number", "「03-1234-5678」のように半角数字とハイフンで書いてください。"
         return _provenance(self)
 
 
@@ -221,6 +221,11 @@ class Rule:
     when: RuleWhen
     offer: Annotated[tuple[Method, ...], NonEmpty]
     fact: str
+
+    def applies(self, plan: str, topic_offers_phone_chat: bool) -> bool:
+        """Whether the rule's situation is the learner's: the one place that reads ``when``."""
+        return {"individual_plan": plan == "individual",
+                "topic_without_phone_chat": not topic_offers_phone_chat}[self.when]
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -487,8 +492,19 @@ class Vocabulary:
     def channel(self, key: str) -> str:
         return self.channels[key].ja
 
+    def channel_names(self) -> dict[str, str]:
+        """The channels in the article's table order, with the kit's names for them."""
+        return {key: term.ja for key, term in self.channels.items()}
+
     def plan(self, key: str) -> str:
         return self.plans[key].ja
+
+    def check_plan(self, plan) -> str:
+        """Return ``plan`` when it is a selling plan's key; otherwise a Japanese ``ValueError`` naming the keys."""
+        if plan not in self.plans:
+            choices = "か".join(f"{key}（{term.ja}）" for key, term in self.plans.items())
+            raise ValueError(f"出品プランは {choices} にしてください。")
+        return plan
 
 
 @dataclasses.dataclass(frozen=True, eq=False)

@@ -65,33 +65,35 @@ def load(path: Path | None = None) -> tuple[dict, str | None]:
         return {}, str(exc)
 
 
-def record(item: str, detail: dict | None = None, path: Path | None = None, now: datetime | None = None) -> None:
+def record(item: str, detail: dict | None = None, path: Path | None = None,
+           now: datetime | None = None) -> str | None:
     """Record that ``item`` was finished, keeping earlier records; a score keeps the best one as ``best``.
 
-    Raises ``Refused`` (a ``ValueError``) when the location cannot be used; nothing is touched then.
+    Returns a message when an unusable file had to be set aside first (recording then starts afresh). Raises
+    ``Refused`` (a ``ValueError``) when the location cannot be used; nothing is touched then.
     """
     target = _target(path)
     entry = {"done_at": (now or datetime.now().astimezone()).isoformat(timespec="seconds"), **(detail or {})}
     with _locked(target):
-        items, _ = _load(target)
+        items, message = _load(target)
         if "score" in entry:
             entry["best"] = max(entry["score"], items.get(item, {}).get("best", 0))
         items[item] = entry
         _write_atomically(target, {"version": VERSION, "items": items})
+    return message
 
 
 def safely_record(item: str, detail: dict | None = None) -> str | None:
     """Record from a widget: never raises, so a file that cannot be used never stops the lesson.
 
-    Returns the reason when nothing could be recorded.
+    Returns what the learner should know: why nothing could be recorded, or that an unusable file was set aside.
     """
     try:
-        record(item, detail)
+        return record(item, detail)
     except Refused as exc:
         return str(exc)
     except Exception:  # noqa: BLE001 - a lesson must go on whatever the disk does
         return "進み具合を記録できませんでした（レッスンはそのまま続けられます）。"
-    return None
 
 
 # ---------------------------------------------------------------- the file itself

@@ -185,7 +185,7 @@ class Exercise(View):
         """
         result = judge(self.question, answer)
         if result.passed:
-            progress.safely_record(progress.key("exercise", self.question.id))
+            self._record(progress.key("exercise", self.question.id))
         if answer not in (None, "") or self._widget is None:
             self._show(result)
         return result
@@ -233,7 +233,7 @@ class Exercise(View):
         return root, {"answer": box, "feedback": feedback, **buttons}
 
     def _render(self) -> None:
-        self._controls["feedback"].value = self.shown.html
+        self._controls["feedback"].value = self.shown.html + self.progress_note.html
 
 
 def answer_input(question: data.Question, description: str | None = None):

@@ -20,6 +20,8 @@ PALETTE: Mapping[str, str] = types.MappingProxyType({
     "warning": "#9a3b00",     # changed facts, cautions
     "opinion": "#8250df",     # the author's opinion
     "muted": "#57606a",       # not applicable, greyed out
+    "text": "#000000",        # text on a light background
+    "on_tone": "#ffffff",     # text on a badge of one of the colours above
     "highlight": "#fff3b0",   # a UI label to look for (background)
     "good_bg": "#dafbe1",     # best cell of a comparison (background)
     "fair_bg": "#eefbe9",     # partly good cell (background)
@@ -165,20 +167,32 @@ def shown_name(name: str) -> str:
 
 def pill(label: str, tone: str) -> RichText:
     """A small label on a coloured background (white text), e.g. a status badge."""
-    return RichText(f'<span style="background:{PALETTE[tone]};color:#fff;border-radius:4px;padding:0 .45em;'
-                    f'font-size:90%;white-space:nowrap">{esc(label)}</span>', f"[{label}]")
+    return RichText(f'<span style="background:{PALETTE[tone]};color:{PALETTE["on_tone"]};border-radius:4px;'
+                    f'padding:0 .45em;font-size:90%;white-space:nowrap">{esc(label)}</span>', f"[{label}]")
 
 
 def mark(label: str) -> RichText:
     """A UI label to look for on Amazon's screen: highlighted, bold, and quoted in the text form."""
-    return RichText(f'<mark style="background:{PALETTE["highlight"]};color:#000"><strong>{esc(label)}</strong>'
-                    "</mark>", label)
+    return RichText(f'<mark style="background:{PALETTE["highlight"]};color:{PALETTE["text"]}">'
+                    f"<strong>{esc(label)}</strong></mark>", label)
 
 
 def field(value: str) -> RichText:
     """A value drawn as it appears in a form field."""
     return RichText(f'<span style="border:1px solid {PALETTE["border"]};border-radius:3px;padding:.1em .5em;'
-                    f'background:{PALETTE["field_bg"]};color:#000"><strong>{esc(value)}</strong></span>', value)
+                    f'background:{PALETTE["field_bg"]};color:{PALETTE["text"]}"><strong>{esc(value)}</strong></span>',
+                    value)
+
+
+def meter(done: int, total: int, words: str) -> RichText:
+    """A progress bar named by ``words`` (for screen readers), followed by the same words in bold."""
+    return RichText(f'<progress max="{int(total)}" value="{int(done)}" aria-label="{esc(words)}" '
+                    f'style="vertical-align:middle;margin-right:.6em"></progress><strong>{esc(words)}</strong>', words)
+
+
+def preformatted(text: str) -> RichText:
+    """Text kept line by line as written (a draft to copy), wrapped to the width of the page."""
+    return RichText(f"<pre style='white-space:pre-wrap'>{esc(text)}</pre>", text)
 
 
 def join(parts: Iterable[Content], html_sep: str = "\n", text_sep: str = "\n") -> RichText:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers.core.render import RichText
+from helpers.core.render import RichText, status
 
 
 class View:
@@ -25,6 +25,14 @@ class View:
 
     _widget: Any = None
     _controls: dict[str, Any]
+    progress_note: RichText = RichText("", "")  # what the learner should know about recording their progress
+
+    def _record(self, item: str, detail: dict | None = None) -> None:
+        """Record progress where the learner acted; keep any message about it to show beside the action."""
+        from helpers.core import progress
+
+        message = progress.safely_record(item, detail)
+        self.progress_note = status(message) if message else RichText("", "")
 
     def _build(self) -> tuple[Any, dict[str, Any]]:
         """Build and return the widget tree and its controls by name (subclasses)."""
