@@ -57,11 +57,15 @@ def comparison_table(frame=None) -> RichText:
     frame = comparison_frame() if frame is None else frame
     names = channel_names()
     values = frame[list(names)]
-    shown = values.map(value_mark).rename(columns=names)
-    shown.index = [f"{ja}（{en}）" for ja, en in zip(frame["label_ja"], frame["label_en"])]
-    shown.index.name = data.say("channels.feature_header")
     raw = values.map(VALUE_SCORES.get)
     goodness = raw.where(frame["desirable"], 1 - raw, axis=0)  # 1 = best for the seller, 0 = worst
+    # The verdict in words too, not only in colour: a ○ is good in one row and a drawback in another.
+    verdicts = goodness.map(lambda g: data.say("channels.verdicts." + ("good" if g == 1 else "fair" if g > 0
+                                                                          else "bad")))
+    shown = values.map(value_mark).where(values == "na", values.map(value_mark) + "（" + verdicts + "）")
+    shown = shown.rename(columns=names)
+    shown.index = [f"{ja}（{en}）" for ja, en in zip(frame["label_ja"], frame["label_en"])]
+    shown.index.name = data.say("channels.feature_header")
     css = goodness.map(lambda g: f"background-color:{PALETTE['good_bg']};color:{PALETTE['text']}" if g == 1
                        else f"background-color:{PALETTE['fair_bg']};color:{PALETTE['text']}" if g > 0
                        else f"background-color:{PALETTE['bad_bg']};color:{PALETTE['text']}")

@@ -7,7 +7,7 @@ together as one test with a score: the first answer to each question counts, and
 from __future__ import annotations
 
 from helpers.core import data, progress, questions
-from helpers.core.render import WIDGET_CSS, RichText, join, para, span, strong
+from helpers.core.render import WIDGET_CSS, RichText, join, para, span, status, strong
 from helpers.core.view import View
 
 PROGRESS_ID = "final"
@@ -45,7 +45,7 @@ class Quiz(View):
         if question is None:
             raise ValueError(f"「{question_id}」という問題はありません。")
         if choice is None:
-            shown = para(data.say("quiz.choose_first"))
+            shown = status(data.say("quiz.choose_first"), tone="info")
         elif not isinstance(choice, int) or not 0 <= choice < len(question.options):
             raise ValueError(f"選択肢の番号は 0〜{len(question.options) - 1} のどれかです。")
         else:

@@ -314,7 +314,8 @@ class Walkthrough(View):
                 tooltip=data.say("walkthrough.phone_tooltip"))
             controls["phone"].observe(lambda c: self.check_phone(c["new"]), names="value")
             controls["check_phone"] = w.Button(description=data.say("walkthrough.check_phone"), icon="check",
-                                               tooltip=data.say("walkthrough.check_phone_tooltip"))
+                                               tooltip=data.say("walkthrough.check_phone_tooltip"),
+                                               layout=w.Layout(width="auto"))  # the label is longer than 148 px
             controls["check_phone"].on_click(lambda _b: self.check_phone())
             controls["phone_result"] = w.HTML()
             controls["phone_result"].add_class("kit-phone-result")

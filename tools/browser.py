@@ -314,12 +314,43 @@ def axe_violations(page, include: str | None = None, impacts=("serious", "critic
             for node in v["nodes"]]
 
 
-def horizontal_scrolling(page, selector: str = ".jp-OutputArea-output") -> list[str]:
-    """The output areas (and the page) that would need horizontal scrolling to read."""
-    return page.evaluate("""(sel) => {
-        const wide = [...document.querySelectorAll(sel)].filter(el => el.scrollWidth > el.clientWidth + 1)
-            .map(el => `output ${el.scrollWidth}px > ${el.clientWidth}px: ${el.textContent.trim().slice(0, 40)}`);
-        const root = document.documentElement;
-        if (root.scrollWidth > root.clientWidth + 1) wide.push(`page ${root.scrollWidth}px > ${root.clientWidth}px`);
-        return wide;
-    }""", selector)
+# What the layout check measures inside each scope: the scope itself, every element in it whose overflow-x makes
+# wide content scroll (auto, scroll) or cut it off (hidden, clip) -- ipywidgets' boxes scroll (overflow:auto), its
+# labels, buttons and toggle buttons clip with an ellipsis -- and the page itself.
+LAYOUT_JS = """([scope, tablesMayScroll]) => {
+  const found = [];
+  const describe = el => {
+    const classes = [...el.classList].filter(c => !c.startsWith('lm-') && !c.startsWith('p-')).slice(0, 4);
+    const text = (el.innerText || el.textContent || el.value || '').trim().replace(/\\s+/g, ' ').slice(0, 50);
+    return `<${el.tagName.toLowerCase()}${classes.map(c => '.' + c).join('')}> 「${text}」`;
+  };
+  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  // A scroller made for a table: everything wider than it is the table or inside it.
+  const tableScroller = el => {
+    const wide = [...el.querySelectorAll('*')].filter(d => d.getBoundingClientRect().width > el.clientWidth + 1);
+    return wide.some(d => d.tagName === 'TABLE') && wide.every(d => d.closest('table'));
+  };
+  for (const root of document.querySelectorAll(scope)) {
+    for (const el of [root, ...root.querySelectorAll('*')]) {
+      if (el.scrollWidth <= el.clientWidth + 1 || el.clientWidth === 0 || !shown(el)) continue;
+      const overflow = getComputedStyle(el).overflowX;
+      const kind = overflow === 'hidden' || overflow === 'clip' ? 'clipped'
+                 : overflow === 'auto' || overflow === 'scroll' ? 'scrolls'
+                 : el === root ? 'spills out of' : null;  // visible overflow inside: its scroller is measured
+      if (kind === null || (kind === 'scrolls' && tablesMayScroll && tableScroller(el))) continue;
+      found.push(`${kind} (${el.scrollWidth}px > ${el.clientWidth}px): ${describe(el)}`);
+    }
+  }
+  const page = document.documentElement;
+  if (page.scrollWidth > page.clientWidth + 1)
+    found.push(`page scrolls (${page.scrollWidth}px > ${page.clientWidth}px)`);
+  return found;
+}"""
+
+
+def overflowing(page, scope: str = ".jp-OutputArea-output", tables_may_scroll: bool = False) -> list[str]:
+    """What in the outputs (``scope``) cannot be read without scrolling sideways: each element whose content is
+    wider than it and scrolls, is clipped (cut off, often behind an ellipsis), or spills out of its output area;
+    and the page itself. ``tables_may_scroll``: a table may scroll inside its own scroller (text may never be
+    clipped). Each line says how, the sizes, the element's tag and classes and the start of its text."""
+    return page.evaluate(LAYOUT_JS, [scope, tables_may_scroll])

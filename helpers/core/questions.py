@@ -192,11 +192,11 @@ class Exercise(View):
 
     def hint(self) -> RichText:
         """Show a hint that does not give the answer away."""
-        return self._show(hint_of(self.question))
+        return self._show(status(hint_of(self.question)))
 
     def solution(self) -> RichText:
         """Show the answer with its explanation."""
-        return self._show(solution_of(self.question))
+        return self._show(status(solution_of(self.question)))
 
     def set_answer(self, answer: int | str | None) -> None:
         """Keep what the learner typed or chose (the widget calls this); nothing is judged yet."""
