@@ -79,7 +79,7 @@ def walkthrough_details(page, view, field):
     browser.type_keys(field, "届いた商品が、注文したものと違いました。")
     field.press("Tab")
     button(view, "walkthrough.check_email").click()
-    expect(view).to_contain_text("返信はふつう")
+    expect(view).to_contain_text("入力は送信できる形になっています")
 
 
 # ---------------------------------------------------------------- the "can I request a call now?" widget
