@@ -143,8 +143,10 @@ def _read(open_source, head: bytes, name: str) -> ContactLog:
     # Fields are read by position, with one spare after the header's: a trailing comma is harmless, text there
     # refuses the row, and a row longer still is skipped by the parser, which names its line.
     spare = len(header)
-    # Minutes are left to the parser's own (fast) number inference and checked in _validate.
-    dtypes = ({i: "str" for i in range(spare + 1)} | {position[c]: "category" for c in ("channel", "resolved")})
+    # Text as text; the date and the spare field, only parsed or tested, as plain objects (quicker to build);
+    # minutes left to the parser's own (fast) number inference and checked in _validate.
+    dtypes = ({i: "str" for i in range(spare)} | {position[c]: "category" for c in ("channel", "resolved")}
+              | {position["datetime"]: object, spare: object})
     del dtypes[position["minutes_to_first_reply"]]
     for attempt in dict.fromkeys([encoding, "cp932"]):  # a file that turns out not to be UTF-8 later on
         try:
@@ -246,7 +248,8 @@ def _validate(raw, lines, skipped, name: str) -> ContactLog:
              for row in np.flatnonzero(bad)[:SHOWN_REJECTED]]
     shown += [(line, TOO_MANY_FIELDS, None) for line in skipped[:SHOWN_REJECTED]]
     shown = sorted(shown, key=lambda entry: entry[0])[:SHOWN_REJECTED]
-    return ContactLog(frame=frame.loc[~bad].reset_index(drop=True), rejected=_rejected(shown), source=name,
+    kept = frame.loc[~bad].reset_index(drop=True) if bad.any() else frame
+    return ContactLog(frame=kept, rejected=_rejected(shown), source=name,
                       rejected_total=int(bad.sum()) + len(skipped))
 
 

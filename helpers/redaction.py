@@ -547,16 +547,20 @@ def _best_reading(cluster, soft, candidates, state, a, b) -> list[tuple[int, int
         done = k
         chosen = None
         first = groups[k][2]
-        items: list[tuple[int, bool, str]] = []
         if first[0] == "0" or (k == 0 and plus is not None) or first == "81":
-            items += [(j, valid, PHONE_MASK) for j, valid in _phone_windows(cluster, k, b)]
+            items = [(j, valid, PHONE_MASK) for j, valid in _phone_windows(cluster, k, b)]
+        else:
+            items = []
         if first[0] != "0" and sizes[k] >= 4:
             items += [(j, usual, CARD_MASK) for j, usual in _card_windows(cluster, k, b)]
-        cut_left = k > a or not soft_left
+        if not items:
+            best_from[k - a] = score
+            continue
+        cut_before = (k > a or not soft_left) and k > 0 and not soft[k - 1]
+        base = sums[k]
         for j, strong, mask in items:
-            digits = sums[j + 1] - sums[k]
-            weight = digits * (1 + strong + (strong and mask is PHONE_MASK))
-            if cut_left and k > 0 and not soft[k - 1]:
+            weight = (sums[j + 1] - base) * (1 + strong + (strong and mask is PHONE_MASK))
+            if cut_before:
                 weight -= _CUT
             if (j < b or not soft_right) and j < n - 1 and not soft[j]:
                 weight -= _CUT
@@ -731,14 +735,15 @@ def _phone_windows(cluster, k, limit) -> list[tuple[int, bool]]:
             elif status == 1 and k == 0 and plus is not None:
                 windows.append((j, False))
     # Japanese national numbers: 0 + 9-10 digits.
-    if first[0] == "0" and not first.startswith("00"):
+    if first[0] == "0" and first[1:2] != "0":
+        base = sums[k]
         for total in (10, 11):
-            after = index_of_sum.get(sums[k] + total)
-            if after is None or after - 1 > limit:
+            after = index_of_sum.get(base + total)
+            if after is None or after > limit + 1:
                 continue
-            if _valid_japanese(joined[sums[k]:sums[after]]):
+            if _valid_japanese(joined[base:base + total]):
                 windows.append((after - 1, True))
-            elif after - k <= 4 and _phone_like(sizes[k:after]) and not any("." in s for s in seps[k:after - 1]):
+            elif after - k <= 4 and _phone_like(sizes[k:after]) and "." not in "".join(seps[k:after - 1]):
                 windows.append((after - 1, False))
     return windows
 
