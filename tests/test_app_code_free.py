@@ -13,18 +13,18 @@ import ast
 import functools
 import html
 import html.parser
-import importlib.util
 import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import nbformat
 import pytest
-from support import ROOT, stored_notebooks
+from support import stored_notebooks
 
 from helpers import hours, walkthrough
 from helpers.core import data, questions, render
 from helpers.core.view import View
+from tools import browser
 
 # What only makes sense with code: the app must never show it. A string is looked for as it is; a pattern is a
 # regular expression. 「セル」 alone (a notebook cell) is matched as a word, so キャンセル (cancel) is not a hit.
@@ -47,20 +47,12 @@ def code_only_in(text: str) -> list[str]:
     return found
 
 
-def app_options() -> list[str]:
-    """Voilà's options of the app, exactly those of kit.py (the README's ``kit.py app``)."""
-    spec = importlib.util.spec_from_file_location("kit", ROOT / "kit.py")
-    kit = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(kit)
-    return list(kit.VOILA_OPTIONS)
-
-
 def as_in_the_app(path) -> nbformat.NotebookNode:
     """The notebook after the app's TagRemovePreprocessor (enabled, as nbconvert's exporters enable it)."""
     from nbconvert.preprocessors import TagRemovePreprocessor
     from traitlets.config.loader import KVArgParseConfigLoader
 
-    options = [o for o in app_options() if o.startswith("--TagRemovePreprocessor.")]
+    options = [o for o in browser.voila_options() if o.startswith("--TagRemovePreprocessor.")]
     config = KVArgParseConfigLoader(options).load_config()
     preprocessor = TagRemovePreprocessor(config=config, enabled=True)
     assert preprocessor.remove_cell_tags, "the app's options remove the lab-only cells"
