@@ -444,11 +444,12 @@ def _classify(view: str, groups, plus, paren, spans: list) -> None:
     # 1. Protected forms first, anywhere in the cluster. Only groups that can start one are looked at.
     postal_mark = _context(view, groups[0][0], _CONTEXT_POSTAL, 8)
     far = n + 9  # "no group there"
+    ends = index_of_sum.get
     candidates = [k for k, (size, following, base) in enumerate(zip(sizes, sizes[1:] + [99], sums))
                   if k == 0 or (size == 4 and following <= 2)  # a date, a postal code
-                  or index_of_sum.get(base + 17, far) - k <= 3 or index_of_sum.get(base + 16, far) - k <= 3  # orders
-                  or index_of_sum.get(base + 13, far) - k <= 5  # ISBN-13, JAN/EAN-13
-                  or index_of_sum.get(base + 10, -9) - k == 4]  # ISBN-10
+                  or ends(base + 17, far) - k <= 3 or ends(base + 16, far) - k <= 3  # orders
+                  or ends(base + 13, far) - k <= 5  # ISBN-13, JAN/EAN-13
+                  or ends(base + 10, -9) - k == 4]  # ISBN-10
     next_free = 0
     for k in candidates:
         if k < next_free:
@@ -468,12 +469,13 @@ def _classify(view: str, groups, plus, paren, spans: list) -> None:
             spans.append((_span_start(cluster, k, j), groups[j][1], CARD_MASK))
     # 3. Phones and cards in each stretch between the protected forms (see _best_reading). What is left next
     # to a new mask is read again as a stretch of its own, as redact() would read it in its output.
-    card_totals = range(13, _MAX_ITEM_DIGITS + 1)
+    total = sums[-1]
     candidates = [k for k, (size, group, base) in enumerate(zip(sizes, groups, sums))
                   if state[k] == _FREE and (
                       (group[2][0] == "0" and (base + 10 in index_of_sum or base + 11 in index_of_sum
                                                or group[2][1:2] == "0"))  # a national or international number
-                      or (size >= 4 and any(base + t in index_of_sum for t in card_totals))  # a card
+                      or (size >= 4 and base + 13 <= total  # a card: a group ends 13-19 digits on
+                          and sums[bisect.bisect_left(sums, base + 13, k)] <= base + _MAX_ITEM_DIGITS)
                       or group[2] == "81" or (k == 0 and plus is not None))]
     soft = [" " in sep or "\n" in sep for sep in seps]  # where a separator can end a number (see _soft)
     stretches = []
