@@ -11,7 +11,7 @@ from datetime import datetime
 
 from helpers import hours
 from helpers.core import data, registry
-from helpers.core.cards import badge, record_badge
+from helpers.core.cards import record_badge
 from helpers.core.clock import Clock, in_japan, now_in_japan
 from helpers.core.optional import needs_pandas
 from helpers.core.render import LEFT_ALIGNED, PALETTE, RichText, para, span, status, strong, styled, table
@@ -19,7 +19,7 @@ from helpers.core.view import View
 
 # How a comparison value counts towards a channel's score (before the feature's weight and direction).
 VALUE_SCORES = {"yes": 1.0, "no": 0.0, "na": 0.0, "real_time": 1.0, "fairly_fast": 0.5, "slowest": 0.0}
-# The learner's weights: 0 = 気にしない, 1 = 少し重視, 2 = とても重視 (words in texts.toml) ...
+# How much the learner cares: 0 = 気にしない, 1 = 少し大事, 2 = とても大事 (words in texts.toml) ...
 CRITERIA = ("record", "speed", "nuance")
 LEVELS = (0, 1, 2)
 # ... and the features the learner does not set, each counted with a small fixed weight.
@@ -53,13 +53,14 @@ def comparison_frame():
 
 @needs_pandas
 def comparison_table(frame=None) -> RichText:
-    """The comparison as a table: Japanese headers, ○/× marks, good cells green, bad ones red (with words too)."""
+    """The comparison as a table: Japanese headers, values and their verdict in words (good cells green, bad ones
+    red, the colour only repeating the words)."""
     frame = comparison_frame() if frame is None else frame
     names = channel_names()
     values = frame[list(names)]
     raw = values.map(VALUE_SCORES.get)
     goodness = raw.where(frame["desirable"], 1 - raw, axis=0)  # 1 = best for the seller, 0 = worst
-    # The verdict in words too, not only in colour: a ○ is good in one row and a drawback in another.
+    # The verdict in words, not only in colour: "あり" is good in one row and a drawback in another.
     verdicts = goodness.map(lambda g: data.say("channels.verdicts." + ("good" if g == 1 else "fair" if g > 0
                                                                           else "bad")))
     shown = values.map(value_mark).where(values == "na", values.map(value_mark) + "（" + verdicts + "）")
@@ -72,7 +73,7 @@ def comparison_table(frame=None) -> RichText:
     css = css.where(values != "na", f"color:{PALETTE['muted']}")
     css.index, css.columns = shown.index, shown.columns
     styler = shown.style.set_uuid("channels").apply(lambda _: css, axis=None).set_table_styles(LEFT_ALIGNED)
-    return styled(styler, caption=data.say("channels.caption", mark=badge("article").text))
+    return styled(styler, caption=data.say("channels.caption", mark=record_badge(registry.get("CHAN-COMPARE")).text))
 
 
 SELLER_ROUTE = "PROC-SELLER-CENTRAL"  # the route whose rules (plan, topic) decide which channels a seller has
@@ -148,7 +149,7 @@ def rank(features: dict | None = None, *, record: int = 1, speed: int = 1, nuanc
     weights = {"record": record, "speed": speed, "nuance": nuance}
     for name, level in weights.items():
         if level not in LEVELS:
-            raise ValueError(f"「{features[name]['label']}」の重みは 0・1・2 のどれかにしてください。")
+            raise ValueError(f"「{features[name]['label']}」をどれだけ大事にするかは、0・1・2 のどれかにしてください。")
     data.load_vocabulary().check_plan(plan)
     weights |= FIXED_WEIGHTS
     rows = []

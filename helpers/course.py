@@ -39,11 +39,18 @@ class Lesson:
         self.id, self.title, self.file = record.id, record.title, record.file
 
     def objectives(self) -> RichText:
-        """What the learner will be able to do after the notebook."""
-        parts = [para(strong(data.say("course.objectives"))), bullets(self.record.objectives)]
+        """How long the lesson takes, and what the learner will be able to do after it."""
+        parts = [para(strong(data.say("course.minutes", minutes=self.record.minutes))),
+                 para(strong(data.say("course.objectives"))), bullets(self.record.objectives)]
         if self.record.pandas and not optional.pandas_available():
             parts.append(optional.pandas_missing())
         return join(parts)
+
+    def walkthroughs(self) -> tuple:
+        """The lesson's walkthroughs, in the manifest's order: ``(seller_central,) = lesson.walkthroughs()``."""
+        from helpers import walkthrough  # here: lessons without a walkthrough never load the phone-number library
+
+        return tuple(walkthrough.walkthrough(procedure_id) for procedure_id in self.record.walkthroughs)
 
     def questions(self) -> tuple[data.Question, ...]:
         return tuple(q for q in questions.exercise_questions() if q.lesson == self.id)
@@ -77,9 +84,29 @@ class Lesson:
         return para(data.say("course.next"), " ", link(following.title, following.file))
 
 
+def course_minutes() -> int:
+    """The whole course's time in minutes, the optional appendix left out."""
+    return sum(r.minutes for r in lessons() if not r.appendix)
+
+
 def lesson_list() -> RichText:
-    """The notebooks with links, titles and summaries, generated from the manifest."""
-    return bullets([join([link(f"{r.id[:2]} {r.title}", r.file), " — ", r.summary], "", "") for r in lessons()])
+    """The notebooks with links, minutes and summaries, and the whole course's time, from the manifest."""
+    items = [join([link(f"{r.id[:2]} {r.title}", r.file), data.say("course.list_minutes", minutes=r.minutes), " — ",
+                   r.summary], "", "") for r in lessons()]
+    return join([bullets(items), para(strong(data.say("course.total", minutes=course_minutes())))])
+
+
+def first_aid() -> RichText:
+    """The way in for someone in trouble right now: a link to the lesson the manifest marks ``first_aid``."""
+    record = next(r for r in lessons() if r.first_aid)
+    return para(strong(data.say("course.first_aid")), " ", link(f"{record.id[:2]} {record.title}", record.file),
+                data.say("course.list_minutes", minutes=record.minutes))
+
+
+def desk_name() -> RichText:
+    """The one name the kit uses for the seller support desk, introduced once with its other names (DESK-NAMES)."""
+    names = registry.get("DESK-NAMES").values
+    return para(data.say("course.desk_name", **names), " ", fact_ref(registry.get("DESK-NAMES")))
 
 
 # ---------------------------------------------------------------- progress, per lesson

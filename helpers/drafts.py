@@ -31,14 +31,20 @@ def draft_problems(what_happened: str, order: str, request: str) -> dict[str, st
     return problems
 
 
+def case_situations() -> tuple[data.Situation, ...]:
+    """The situations for which a case goes to テクニカルサポート (those with a ``case_subject``)."""
+    return tuple(s for s in data.load_situations() if s.case_subject)
+
+
 def case_draft(situation_id: str, what_happened: str, order: str, request: str) -> RichText:
     """Build a case text (subject, what happened, order number, what you ask for), redacted.
 
     Raises ``ValueError`` in Japanese when a part is missing or the order number is not one.
     """
-    situation = registry.get(situation_id)
-    if not isinstance(situation, data.Situation):
-        raise ValueError(f"「{situation_id}」は場面（WHEN-…）の id ではありません。")
+    situation = next((s for s in case_situations() if s.id == situation_id), None)
+    if situation is None:
+        raise ValueError(f"「{situation_id}」はケースを出す場面（WHEN-…）の id ではありません。"
+                         f"{' / '.join(s.id for s in case_situations())} のどれかを指定してください。")
     problems = draft_problems(what_happened, order, request)
     if problems:
         raise ValueError(" ".join(problems.values()))
@@ -65,7 +71,7 @@ class DraftBuilder(View):
     """
 
     def __init__(self):
-        self.situations = data.load_situations()
+        self.situations = case_situations()
         self.fields = {"situation": self.situations[0].id, "what": "", "order": "", "request": ""}
         self.problems: dict[str, str] = {}
         self.message = RichText("", "")

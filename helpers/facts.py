@@ -7,21 +7,20 @@ that a notebook or a test can look a fact up where it shows it.
 from __future__ import annotations
 
 from helpers.core import data
-from helpers.core.cards import badge, caution, fact_card, fact_cards, fact_note, fact_ref, record_badge
+from helpers.core.cards import (badge, badge_key, badge_with_action, caution, fact_card, fact_cards, fact_details,
+                                fact_note, fact_ref, record_badge)
 from helpers.core.registry import get, registry, status_of
-from helpers.core.render import STATUS_COLOURS, RichText, join, para, pill, span, table
+from helpers.core.render import RichText, join, para, span, table
 
-__all__ = ["badge", "caution", "fact_card", "fact_cards", "fact_note", "fact_ref", "get", "glossary", "legend", "record_badge",
-           "registry", "status_of"]
+__all__ = ["badge", "badge_key", "badge_with_action", "caution", "fact_card", "fact_cards", "fact_details",
+           "fact_note", "fact_ref", "get", "glossary", "legend", "record_badge", "registry", "status_of"]
 
 
 def legend(example: str = "SC-LOCATION") -> RichText:
-    """Explain the marks, with one changed fact shown as the kit shows it everywhere."""
+    """Explain the four badges (what each means and what to do), with one outdated fact shown as the kit shows it."""
     words = data.load_vocabulary()
-    marks = [(STATUS_COLOURS[status], words.statuses[status]) for status in data.STATUSES]
-    marks += [("ok", words.official), (STATUS_COLOURS["opinion"], words.opinion)]
-    rows = [(pill(mark.label, tone), mark.meaning) for tone, mark in marks]
-    columns = [data.say("facts.legend_columns.mark"), data.say("facts.legend_columns.meaning")]
+    columns = [data.say(f"facts.legend_columns.{c}") for c in ("mark", "action", "meaning")]
+    rows = [(badge(key), span(mark.action, bold=True), mark.meaning) for key, mark in words.badges.items()]
     return join([table(columns, rows), para(data.say("facts.legend_example")), fact_card(get(example))])
 
 

@@ -76,6 +76,26 @@ def is_phone_open(at: datetime) -> bool:
     return (record.opens, 0, 0) <= moment < (record.closes, 0, 0)
 
 
+def phone_state(at: datetime) -> str:
+    """The phone desk at ``at``: ``"open"``, ``"closed"``, or ``"unknown"`` on a day whose hours nobody knows."""
+    local = in_japan(at)
+    if day_not_known(local):
+        return "unknown"
+    return "open" if is_phone_open(local) else "closed"
+
+
+def phone_line(at: datetime) -> str:
+    """One sentence on the phone desk at ``at`` (Japan time), for a situation's card.
+
+    >>> from helpers.core.clock import japan_tz
+    >>> phone_line(datetime(2026, 12, 6, 22, tzinfo=japan_tz()))
+    '日本時間 12月6日（日）22:00 は日曜日で、電話を受け付けているかは分かっていません（平日の受付 9:00〜18:00）。'
+    """
+    local = in_japan(at)
+    return data.say(f"hours.line_{phone_state(local)}", time=format_japan_time(local), day=day_not_known(local),
+                    hours=format_range(hours_record("phone")))
+
+
 def hours_table() -> RichText:
     """Show the contact hours of ``data/hours.csv`` with each fact's status and notes."""
     return join([fact_card(h, title=data.say("hours.card_title", channel=h.channel_ja, hours=format_range(h)))

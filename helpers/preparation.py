@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from helpers import forms
 from helpers.core import data, registry
-from helpers.core.cards import fact_card
+from helpers.core.cards import details, fact_card
 from helpers.core.render import RichText, alert, block, bullets, join, para, span, status, strong
 from helpers.core.view import View
 
@@ -16,17 +16,16 @@ FIELDS = ("shop", "last4", "order", "what")
 
 
 def scam_warning() -> RichText:
-    """The scam warning (TEL-SCAM), as it stands beside every phone number the kit shows."""
+    """The scam warning (TEL-SCAM), as it stands beside the phone numbers the kit shows."""
     return block(span(data.say("preparation.scam_label") + ": ", bold=True), registry.get("TEL-SCAM").statement,
-                 tone="error", style="margin:0 0 1em 1.2em")
+                 tone="error", style="margin:.3em 0 1em 0")
 
 
 def old_numbers() -> RichText:
-    """The article's phone numbers as history a learner will meet in old blogs: numbers not to call."""
-    parts = [para(strong(data.say("preparation.old_numbers_intro")))]
-    for number in data.load_phone_numbers():
-        parts += [fact_card(number), scam_warning()]
-    return join(parts)
+    """The article's phone numbers, once, as history a learner will meet in old blogs: folded under a title that
+    says not to call them, with the scam warning beside it (open only when the learner wants to look)."""
+    cards = join([para(data.say("preparation.old_numbers_intro")), *map(fact_card, data.load_phone_numbers())])
+    return join([details(data.say("preparation.old_numbers_title"), cards), scam_warning()])
 
 
 class Checklist(View):
@@ -147,7 +146,7 @@ class Checklist(View):
                          tooltip=data.say("preparation.check_tooltip"))
         check.on_click(lambda _b: self.check())
         summary = w.HTML()
-        children = []
+        children = [w.HTML(alert(data.say("preparation.practice_only")).html)]
         for name, control in controls.items():
             children += [control] + ([notes[name]] if name in notes else [])
         return (w.VBox([*children, check, summary]),
@@ -167,7 +166,8 @@ class Checklist(View):
         self._controls["summary"].value = self.summary().html
 
     def static(self) -> RichText:
-        return para(data.say("preparation.static", fact=registry.get("PREP-ID").title))
+        return join([para(data.say("preparation.static", fact=registry.get("PREP-ID").title)),
+                     para(strong(data.say("preparation.practice_only")))])
 
 
 def checklist() -> Checklist:

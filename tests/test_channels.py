@@ -27,7 +27,14 @@ def test_comparison_table_has_japanese_headers_marks_and_colours():
     table = channels.comparison_table()
     for header in ("チャット", "メール", "電話", "やり取りが記録に残る（Record of the exchange remains）"):
         assert header in table.text
-    assert "◎ リアルタイム" in table.text and "×" in table.text
+    assert "リアルタイム（よい点）" in table.text and "なし（気をつけたい点）" in table.text
+    assert "あり（気をつけたい点）" in table.text and "あり（よい点）" in table.text
+
+
+def test_no_symbol_means_the_opposite_of_what_a_japanese_reader_expects():
+    """○ is good to a Japanese reader: the comparison writes あり / なし and the verdict, never ○ for a drawback."""
+    table = channels.comparison_table()
+    assert not any(mark in table.text for mark in "○◎△×")
     assert "background-color:#dafbe1" in table.html.replace(" ", "") and "#ffebe9" in table.html
     assert 'id="T_channels"' in table.html, "a fixed table id keeps stored outputs stable"
 
@@ -85,7 +92,7 @@ def test_scores_follow_the_documented_weights():
     assert ranked.loc["email", "score"] == 2.0
     # phone: speed real_time (1) − passed around (0.5) = 0.5
     assert ranked.loc["phone", "score"] == 0.5
-    assert "やり取りが記録に残る: ○（+2）" in ranked.loc["chat", "reasons"]
+    assert "やり取りが記録に残る: あり（+2）" in ranked.loc["chat", "reasons"]
 
 
 def test_ties_follow_the_stated_rule():

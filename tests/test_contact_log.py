@@ -134,14 +134,14 @@ def test_compare_counts_medians_and_rates(write):
     table = contact_log.compare(log)
     chat, email, phone = contact_log.data.load_vocabulary().channel_names().values()
     assert list(table.index) == [chat, email, phone]
-    assert table.loc[chat, "件数"] == 2 and table.loc[chat, "最初の返信までの分（中央値）"] == 10
+    assert table.loc[chat, "件数"] == 2 and table.loc[chat, contact_log.data.say("contact_log.compare_columns.median_minutes")] == 10
     assert table.loc[email, "解決率"] == 0.5 and table.loc[phone, "解決率"] == 1.0
 
 
 def test_compare_keeps_channels_without_rows(write):
     log = contact_log.read_log(log_file(write, GOOD[:1]))
     table = contact_log.compare(log)
-    assert table.loc["電話", "件数"] == 0 and math.isnan(table.loc["電話", "最初の返信までの分（中央値）"])
+    assert table.loc["電話", "件数"] == 0 and math.isnan(table.loc["電話", contact_log.data.say("contact_log.compare_columns.median_minutes")])
     assert "記録なし" in contact_log.comparison_view(table).html
 
 

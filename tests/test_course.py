@@ -89,7 +89,7 @@ def test_key_points_say_what_to_do_and_name_their_facts_with_status():
 
 
 def test_key_points_quote_facts_rather_than_restate_them():
-    shown = course.lesson("08_after_support").key_points().text
+    shown = course.lesson("01_when_to_contact").key_points().text
     hours = registry.get("ATOZ-48H").values["reply_within_hours"]
     assert f"{hours}時間以内" in shown
 

@@ -10,7 +10,7 @@ import pytest
 from helpers import facts
 from helpers.core import data
 
-# FACTS.md sections 1-8: id -> status, as FACTS.md states them (procedures without a stated status: None).
+# FACTS.md: id -> status, as FACTS.md states them (procedures without a stated status: None).
 FACTS_MD = {
     "HOURS-24H": "confirmed", "HOURS-PHONE": "article", "HOURS-WAIT": "article",
     "PROC-SELLER-CENTRAL": None, "SC-SMALL": "article", "SC-TOPIC": "confirmed", "SC-FREETEXT": "confirmed",
@@ -21,15 +21,31 @@ FACTS_MD = {
     "E164": "confirmed", "ORDER-ID": "confirmed",
     "CHAN-COMPARE": "article",
     "TEL-0120": "changed", "TEL-011": "changed", "TEL-022": "unverified", "TEL-SCAM": "confirmed",
-    "PREP-ID": "article", "PREP-RECO": "article",
+    "AHS-PROACTIVE": "confirmed", "PREP-ID": "article", "PREP-RECO": "article",
     # WHEN-RETURNS: "confirmed that it happens; the advice is article" - the record is the article's advice, and
     # the confirmed finding (SAFE-T) is its own record.
     "WHEN-RETURNS": "article", "SAFE-T": "confirmed", "WHEN-FEEDBACK": "changed", "WHEN-CANCEL": "changed",
     "REVIEW-MAIL": "article", "REVIEW-OPTIONAL": "article", "REVIEW-OPINION": "article",
+    "ATOZ-48H": "confirmed",
+    # Section 10. AH-RATING is "article-like (forum/blog)" in FACTS.md: beyond the article, so confirmed by forum
+    # and blogs, and shown as 要確認.
+    "ATOZ-DEBIT-ODR": "confirmed", "ATOZ-WHERE": "confirmed", "ATOZ-INFO-REQ": "confirmed",
+    "ATOZ-APPEAL": "confirmed", "ATOZ-PREP": "confirmed", "AH-PAGE": "confirmed", "AH-APPEAL": "confirmed",
+    "AH-FUNDS-90D": "confirmed", "AH-RATING": "confirmed", "LIST-APPROVAL": "confirmed",
+    "LIST-SUPPRESSED": "confirmed", "MSG-ON-AMAZON": "confirmed", "MSG-24H": "confirmed", "MSG-ABUSE": "unverified",
+    "LOGIN-2SV-RESET": "confirmed", "PHISH-CHECK": "confirmed", "PHISH-REPORT": "confirmed",
+    "PHISH-AFTER": "confirmed", "FBA-REIMB": "confirmed", "FBA-PREP": "confirmed",
 }
-# FACTS.md says these rest on official Amazon sources (help pages, API documentation, guidelines).
-OFFICIAL = {"ORDER-ID", "SAFE-T", "WHEN-FEEDBACK", "WHEN-CANCEL", "CANCEL-SHIPPED", "CASE-ETIQUETTE"}
-LOADERS = [data.load_facts, data.load_procedures, data.load_situations, data.load_lessons, data.load_hours,
+# FACTS.md names an Amazon Japan page (official-jp) for these: only they get 「公式で確認」.
+OFFICIAL_JP = {"TEL-SCAM", "SAFE-T", "CANCEL-SHIPPED", "FEEDBACK-NO-PRESSURE", "WHEN-FEEDBACK", "WHEN-CANCEL",
+               "ATOZ-48H", "ATOZ-DEBIT-ODR", "AH-PAGE", "AH-APPEAL", "AH-FUNDS-90D", "LIST-SUPPRESSED",
+               "MSG-ON-AMAZON", "MSG-24H", "LOGIN-2SV-RESET", "PHISH-CHECK", "PHISH-REPORT", "PHISH-AFTER",
+               "FBA-REIMB", "FBA-PREP"}
+# ... and only another country's Amazon help for these (beside the article or blogs for a label).
+OFFICIAL_OTHER_ONLY = {"ATOZ-WHERE", "ATOZ-INFO-REQ", "ATOZ-APPEAL", "ATOZ-PREP", "DESK-NAMES", "FEEDBACK-REMOVAL",
+                       "LIST-APPROVAL", "CASE-ETIQUETTE"}
+LOADERS = [data.load_facts, data.load_procedures, data.load_situations, data.load_channel_rules, data.load_lessons,
+           data.load_hours,
            data.load_phone_numbers, data.load_channels, data.load_quiz, data.load_exercises, data.load_vocabulary,
            data.load_texts, data.load_glossary]
 
@@ -48,8 +64,10 @@ def test_every_fact_of_facts_md_is_data_with_its_status(fact_id, status):
 
 
 def test_official_sources_are_exactly_where_facts_md_names_them():
-    official = {r.id for r in facts.registry() if any(s.kind == "official" for s in r.sources)}
-    assert official == OFFICIAL
+    kinds = {r.id: {s.kind for s in r.sources} for r in facts.registry()}
+    assert {i for i, k in kinds.items() if "official-jp" in k} == OFFICIAL_JP
+    assert {i for i, k in kinds.items() if "official-other" in k and "official-jp" not in k} >= OFFICIAL_OTHER_ONLY
+    assert kinds["ORDER-ID"] == {"api-doc"}, "Amazon's developer documentation is not Japan's help"
 
 
 def test_every_source_records_its_kind_and_the_article_is_named_as_such():
@@ -270,7 +288,7 @@ id = "E1"
 lesson = "01_seller_central"
 facts = ["SC-SMALL"]
 question = "?"
-options = ["a", "b"]
+options = [{ text = "a", why = "w" }, { text = "b" }, { text = "c", why = "x" }]
 answer = 1
 hint = "h"
 explanation = "e"
@@ -279,25 +297,36 @@ explanation = "e"
 
 def test_a_good_exercise_loads(write):
     (question,) = data.load_exercises.__wrapped__(write("exercises.toml", GOOD_EXERCISE))
-    assert question.options == ("a", "b") and question.answer == 1 and question.is_choice
+    assert question.option_texts == ("a", "b", "c") and question.answer == 1 and question.is_choice
+    assert [o.why for o in question.options] == ["w", None, "x"]
 
 
 @pytest.mark.parametrize("change, field", [
-    (("answer = 1", "answer = 2"), "answer"),
-    (('options = ["a", "b"]', 'options = ["a", "a"]'), "options"),
+    (("answer = 1", "answer = 3"), "answer"),
+    (('{ text = "c", why = "x" }', '{ text = "a", why = "x" }'), "options"),
+    (('{ text = "c", why = "x" }', '{ text = "c" }'), "options"),
+    (('{ text = "b" }', '{ text = "b", why = "y" }'), "options"),
+    (('options = [{ text = "a", why = "w" }, { text = "b" }, { text = "c", why = "x" }]', 'options = ["a", "b", "c"]'),
+     "options"),
     (('hint = "h"\n', ""), "hint"),
     (('lesson = "01_seller_central"\n', ""), "lesson"),
-    (('options = ["a", "b"]\n', ""), "accept"),
+    (('options = [{ text = "a", why = "w" }, { text = "b" }, { text = "c", why = "x" }]\n', ""), "accept"),
     (("answer = 1", 'answer = 1\naccept = ["a"]'), "accept"),
+    (('options = [{ text = "a", why = "w" }, { text = "b" }, { text = "c", why = "x" }]\nanswer = 1\n',
+      'accept = ["a"]\n'), "look_for"),
 ])
 def test_bad_exercises_are_rejected_naming_the_field(write, change, field):
-    message = rejected(data.load_exercises, write("exercises.toml", GOOD_EXERCISE.replace(*change)))
+    text = GOOD_EXERCISE.replace(*change)
+    assert text != GOOD_EXERCISE
+    message = rejected(data.load_exercises, write("exercises.toml", text))
     assert "exercises.toml" in message and "E1" in message and f"「{field}」" in message
 
 
-def test_a_quiz_question_needs_its_section(write):
-    quiz = GOOD_EXERCISE.replace("[[exercise]]", "[[question]]")
+def test_a_quiz_question_needs_its_section_and_the_lesson_to_revisit(write):
+    quiz = GOOD_EXERCISE.replace("[[exercise]]", "[[question]]").replace('hint = "h"\n', "")
     assert "「section」" in rejected(data.load_quiz, write("quiz.toml", quiz))
+    no_lesson = quiz.replace('lesson = "01_seller_central"\n', 'section = 10\n')
+    assert "「lesson」" in rejected(data.load_quiz, write("quiz.toml", no_lesson))
 
 
 def test_vocabulary_must_name_every_channel_plan_and_status(write):

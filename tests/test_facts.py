@@ -44,14 +44,16 @@ def test_a_dangling_reference_is_refused_naming_file_record_and_id():
 
 def test_references_are_gathered_from_procedures_questions_and_lessons():
     procedure = registry.get("PROC-BUYER")
-    question = data.Question(id="Q1", facts=("GONE",), question="?", explanation="e", accept=("a",))
-    lesson = data.Lesson(id="99_x", title="t", summary="s", key_points=(data.KeyPoint("する", ("ALSO-GONE",)),))
+    question = data.Question(id="Q1", facts=("GONE",), question="?", explanation="e", accept=("a",), look_for="l")
+    lesson = data.Lesson(id="99_x", title="t", summary="s", minutes=5, key_points=(data.KeyPoint("する", ("ALSO-GONE",)),))
     term = data.GlossaryTerm(term="語", meaning="意味", fact="NOT-THERE")
     found = registry.references([procedure], [("quiz.toml", question)], [lesson], [registry.get("WHEN-CANCEL")],
                                 [term])
     assert ("quiz.toml", "Q1", "GONE") in found and ("lessons.toml", "99_x", "ALSO-GONE") in found
     assert ("procedures.toml", "PROC-BUYER", "PROC-BUYER-PHONE") in found
     assert ("situations.toml", "WHEN-CANCEL", "CANCEL-FBA") in found and ("glossary.toml", "語", "NOT-THERE") in found
+    atoz = [ref for file, record, ref in registry.references([], [], [], data.load_situations()) if record == "WHEN-ATOZ"]
+    assert {"ATOZ-WHERE", "ATOZ-INFO-REQ", "ATOZ-PREP"} <= set(atoz), "a card's lines are references too"
 
 
 def test_templates_quote_values_and_refuse_what_leads_nowhere():
@@ -71,13 +73,45 @@ def test_unknown_id_is_a_clear_key_error():
 # ---------------------------------------------------------------- how a fact is shown
 
 
-@pytest.mark.parametrize("status", data.STATUSES)
-def test_every_status_has_a_visible_badge_in_words(status):
-    mark = facts.badge(status)
-    assert mark.text == f"[{WORDS.statuses[status].label}]" and WORDS.statuses[status].label in mark.html
+@pytest.mark.parametrize("key", ["official", "check", "outdated", "opinion"])
+def test_every_badge_says_its_meaning_in_words(key):
+    mark = facts.badge(key)
+    assert mark.text == f"[{WORDS.badges[key].label}]" and WORDS.badges[key].label in mark.html
 
 
-@pytest.mark.parametrize("fact_id", ["SC-LOCATION", "TEL-022", "WHEN-FEEDBACK", "BUYER-CALLME"])
+def test_there_are_four_badges_each_with_an_action():
+    assert set(WORDS.badges) == {"official", "check", "outdated", "opinion"}
+    assert all(b.action and b.meaning for b in WORDS.badges.values())
+
+
+@pytest.mark.parametrize("record", list(facts.registry()), ids=lambda r: r.id)
+def test_the_badge_follows_the_status_and_the_kinds_of_sources(record):
+    """FACTS.md's display rule: 公式で確認 only where an official-jp source is listed."""
+    kinds = {s.kind for s in record.sources}
+    key = facts.badge_key(record)
+    if registry.status_of(record) in data.NEEDS_CAUTION:
+        assert key == "outdated"
+    elif getattr(record, "opinion", False):
+        assert key == "opinion"
+    else:
+        assert key == ("official" if "official-jp" in kinds else "check")
+    card = facts.fact_card(record).text
+    assert card.splitlines()[0].count("[") == 1, "one badge per fact, with its action"
+    assert WORDS.badges[key].action in card.splitlines()[0]
+
+
+def test_official_is_said_only_where_an_official_jp_source_is_listed():
+    official = f"[{WORDS.badges['official'].label}]"
+    for record in facts.registry():
+        card = facts.fact_card(record).text
+        assert (official in card) == any(s.kind == "official-jp" for s in record.sources), record.id
+    other_only = facts.fact_card(facts.get("ATOZ-WHERE")).text
+    assert official not in other_only and f"［{WORDS.source_kinds['official-other']}］" in other_only
+    blogs_only = facts.fact_card(facts.get("SC-PHONE-CALLBACK")).text
+    assert f"[{WORDS.badges['check'].label}]" in blogs_only and f"［{WORDS.source_kinds['blog']}］" in blogs_only
+
+
+@pytest.mark.parametrize("fact_id", ["SC-LOCATION", "TEL-022", "WHEN-FEEDBACK", "BUYER-CALLME", "MSG-ABUSE"])
 def test_changed_or_unverified_fact_shows_article_version_and_caution(fact_id):
     record = facts.get(fact_id)
     card = facts.fact_card(record)
@@ -87,32 +121,28 @@ def test_changed_or_unverified_fact_shows_article_version_and_caution(fact_id):
 
 
 def test_opinion_is_marked_as_the_authors_view():
-    assert f"[{WORDS.opinion.label}]" in facts.fact_card(facts.get("REVIEW-OPINION")).text
+    assert f"[{WORDS.badges['opinion'].label}]" in facts.fact_card(facts.get("REVIEW-OPINION")).text
 
 
-def test_card_shows_provenance_with_the_kind_of_each_source():
+def test_the_detail_sits_behind_a_native_toggle_with_status_sources_kinds_date_and_id():
     record = facts.get("ORDER-ID")
-    card = facts.fact_card(record).text
-    assert f"確認日 {record.verified_on.isoformat()}" in card and "ID ORDER-ID" in card
+    card = facts.fact_card(record)
+    assert "<details" in card.html and f"<summary style=\"cursor:pointer\">{data.say('cards.more')}</summary>" in card.html
+    detail = card.html.split("<details", 1)[1]
+    assert f"確認日 {record.verified_on.isoformat()}" in detail and "ID ORDER-ID" in detail
+    assert WORDS.statuses[record.status].label in detail
     for source in record.sources:
-        assert f"［{WORDS.source_kinds[source.kind]}］{source.title}" in card
+        assert f"［{WORDS.source_kinds[source.kind]}］{source.title}" in card.text
+    first_line = card.text.splitlines()[0]
+    assert "確認日" not in first_line and record.id not in first_line, "the detail is not on the card's face"
 
 
-def test_official_is_said_only_where_an_official_source_is_listed():
-    official = f"[{WORDS.official.label}]"
-    for record in facts.registry():
-        card = facts.fact_card(record).text
-        assert (official in card) == any(s.kind == "official" for s in record.sources), record.id
-    blogs_only = facts.fact_card(facts.get("SC-PHONE-CALLBACK")).text
-    assert f"[{WORDS.statuses['confirmed'].label}]" in blogs_only and official not in blogs_only
-    assert f"［{WORDS.source_kinds['blog']}］" in blogs_only, "a fact confirmed by blogs alone is shown as such"
-    assert "公式" not in WORDS.statuses["confirmed"].meaning.split("。")[0], "the legend does not promise official"
-
-
-def test_a_changed_record_carries_the_official_mark_on_its_correction_not_on_the_articles_view():
+def test_a_changed_record_carries_the_official_badge_on_its_correction_not_on_the_articles_view():
     card = facts.fact_card(facts.get("WHEN-CANCEL")).text
-    first_line, caution_line = card.splitlines()[0], next(l for l in card.splitlines() if "注意" in l)
-    assert f"[{WORDS.official.label}]" not in first_line and f"[{WORDS.official.label}]" in caution_line
+    official = f"[{WORDS.badges['official'].label}]"
+    first_line = card.splitlines()[0]
+    caution_line = next(l for l in card.splitlines() if WORDS.statuses["changed"].caution in l)
+    assert official not in first_line and official in caution_line
 
 
 @pytest.mark.parametrize("procedure", [p for p in facts.registry() if isinstance(p, data.Procedure)],
@@ -149,11 +179,11 @@ def test_step_labels_agree_with_the_vocabulary_on_english():
                     assert label.en == WORDS.seller_labels[label.ja], (procedure.id, label.ja)
 
 
-def test_legend_explains_every_mark_with_an_example():
+def test_legend_explains_the_four_badges_with_what_to_do_and_an_example():
     legend = facts.legend()
-    for mark in [*WORDS.statuses.values(), WORDS.opinion, WORDS.official]:
-        assert f"[{mark.label}] / {mark.meaning}" in legend.text
-    assert WORDS.statuses["changed"].caution in legend.text
+    for badge in WORDS.badges.values():
+        assert f"[{badge.label}] / {badge.action} / {badge.meaning}" in legend.text
+    assert WORDS.statuses["changed"].caution in legend.text and data.say("cards.more") in legend.text
 
 
 def test_text_is_escaped_in_html():

@@ -82,12 +82,15 @@ def test_the_checklist_says_when_the_last_four_digits_may_be_given():
     assert facts.get("PREP-ID").note in summary
 
 
-def test_the_articles_numbers_are_shown_as_numbers_not_to_call_each_with_the_scam_warning():
+def test_the_articles_numbers_are_shown_once_folded_under_a_title_not_to_call_with_the_scam_warning():
     from helpers.core import data
 
-    shown = preparation.old_numbers().text
+    shown = preparation.old_numbers()
     scam = facts.get("TEL-SCAM").statement
+    title = data.say("preparation.old_numbers_title")
+    assert shown.html.startswith("<details") and f">{title}</summary>" in shown.html, "closed until opened"
     for record in data.load_phone_numbers():
-        assert record.title.startswith("かけないでください") and record.title in shown
-        assert record.caution in shown
-    assert shown.count(scam) == len(data.load_phone_numbers())
+        assert record.title.startswith("かけないでください") and record.title in shown.text
+        assert record.caution in shown.text
+    assert shown.text.count(scam) == 1 and shown.html.index(scam) > shown.html.index("</details>"), \
+        "the scam warning stands beside the block, visible without opening it"

@@ -78,7 +78,7 @@ def test_every_caution_of_a_step_fact_is_visible_at_that_step(procedure_id):
 def test_procedure_caution_is_shown_in_the_header():
     w = walkthrough("PROC-BUYER")
     assert esc(facts.get("PROC-BUYER").caution) in w.controls["header"].value
-    assert "購入者向けカスタマーサービスは出品者サポートではない" in w.controls["header"].value
+    assert esc(facts.get("BUYER-SCOPE").title) in w.controls["header"].value
 
 
 def test_step_notes_are_shown():

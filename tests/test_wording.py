@@ -12,7 +12,8 @@ from support import read_notebook, stored_notebooks
 from helpers.core import data
 
 RULES = data.load_vocabulary().terminology
-SKIP_FIELDS = {"avoid", "prefer", "why", "aliases", "en", "kind", "id", "sources"}  # not prose a learner reads
+SKIP_FIELDS = {"avoid", "prefer", "why", "aliases", "en", "kind", "id", "sources", "values", "also"}  # not prose
+# a learner reads as the kit's own words: `also` lists the other names of a term, `values` are quoted into prose
 
 
 def strings(value, field: str = ""):
@@ -42,7 +43,7 @@ def data_texts():
     for key, text in data.load_texts().items():
         yield f"texts: {key}", text
     vocabulary = data.load_vocabulary()
-    for field in ("statuses", "opinion", "official", "rules", "source_kinds", "plans", "channels"):
+    for field in ("statuses", "badges", "handlers", "rules", "source_kinds", "plans", "channels"):
         for where, text in strings(getattr(vocabulary, field), field):
             yield f"vocabulary: {where}", text
 

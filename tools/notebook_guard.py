@@ -1,8 +1,8 @@
 """Refuse notebooks that carry what must never be committed.
 
 Checks: saved widget state or live-widget views, error outputs, execution timestamps, phone numbers other than
-the article's and its example, card-like numbers, e-mail addresses outside example domains, machine paths and
-the user's name. Run by the tests (tests/test_notebooks.py), by ``python3 kit.py clean`` and by pre-commit.
+the article's, its example and the practice numbers, card-like numbers, e-mail addresses outside example domains
+(and the official addresses facts quote), machine paths and the user's name. Run by the tests (tests/test_notebooks.py), by ``python3 kit.py clean`` and by pre-commit.
 
     python tools/notebook_guard.py [notebook ...]     # default: every notebook in notebooks/
 """
@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 EXAMPLE_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@example\.(?:com|org|net|jp|co\.jp)\b")
+TYPED_WITH_IME = str.maketrans("0123456789-", "０１２３４５６７８９ー")
 MACHINE_PATH = re.compile(r"(/home/[^/\s\"']+|/Users/[^/\s\"']+|/root/|/tmp/|[A-Za-z]:\\\\(?:Users|Windows)|"
                           r"site-packages|\.venv[/\\])")
 
@@ -34,7 +35,15 @@ def allowed_numbers() -> list[str]:
     numbers += [example["example_domestic"], example["example_after_81"]]
     for practice in data.load_vocabulary().practice_numbers:
         numbers += [practice.domestic, practice.after_81]
+    numbers += [n.translate(TYPED_WITH_IME) for n in numbers]  # as a Japanese IME types them (quiz: typing pitfalls)
     return sorted(numbers, key=len, reverse=True)  # longest first, so "+81-…" goes before its tail
+
+
+def allowed_emails() -> list[str]:
+    """The e-mail addresses a notebook may show besides example ones: official addresses a fact quotes."""
+    from helpers.core import data
+
+    return [f.values["address"] for f in data.load_facts() if "address" in f.values]
 
 
 def _texts(nb: dict):
@@ -64,9 +73,9 @@ def problems(path: Path) -> list[str]:
                 found.append(f"cell {n}: a live-widget view (model id) stored in the output")
     user = getpass.getuser()
     user_path = re.compile(rf"[/\\]{re.escape(user)}[/\\]") if len(user) > 2 else None
-    allowed = allowed_numbers()
+    allowed, emails = allowed_numbers(), allowed_emails()
     for text in _texts(nb):
-        for number in allowed:
+        for number in allowed + emails:
             text = text.replace(number, "")
         text = EXAMPLE_EMAIL.sub("", text)
         redacted = redact(text)

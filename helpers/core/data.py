@@ -38,12 +38,17 @@ def _empty() -> Mapping[str, Any]:
     return types.MappingProxyType({})
 
 
-SourceKind = Literal["article", "official", "firm", "blog", "forum", "reference", "other"]
+# FACTS.md's source kinds: ``official-jp`` is an Amazon Japan page; ``official-other`` another marketplace's (US,
+# UK, …: not Japan's policy); ``api-doc`` Amazon's developer documentation. The kit adds ``reference`` (standards,
+# numbering plans, the tz database) and ``other`` (public material whose kind was not recorded).
+SourceKind = Literal["article", "official-jp", "official-other", "api-doc", "firm", "blog", "forum", "reference",
+                     "other"]
+SECTIONS = range(1, 11)  # FACTS.md's sections
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
 class Source:
-    """Where a fact comes from, and what kind of source it is (only ``official`` lets the kit say "official")."""
+    """Where a fact comes from, and what kind of source it is (only ``official-jp`` lets the kit say 「公式で確認」)."""
 
     kind: SourceKind
     title: str
@@ -94,8 +99,8 @@ class Fact:
     values: Mapping[str, Any] = dataclasses.field(default_factory=_empty)
 
     def check(self) -> tuple[str, str] | None:
-        if not 1 <= self.section <= 9:
-            return "section", f"{self.section} は範囲外です。FACTS.md の節番号 1〜9 を書いてください。"
+        if self.section not in SECTIONS:
+            return "section", f"{self.section} は範囲外です。FACTS.md の節番号 1〜10 を書いてください。"
         return _provenance(self)
 
 
@@ -116,6 +121,11 @@ class Hours:
     note: str | None = None
     unknown: str | None = None
     caution: str | None = None
+
+    @property
+    def span(self) -> str:
+        """The hours as the learner reads them: "9:00〜18:00"."""
+        return "〜".join(f"{m // 60}:{m % 60:02d}" for m in (self.opens, self.closes))
 
     def check(self) -> tuple[str, str] | None:
         if self.opens >= self.closes:
@@ -292,42 +302,148 @@ class Branch:
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
-class Situation:
-    """A situation in which tech support is the one to contact (``data/situations.toml``).
+class Line:
+    """One line a learner reads on a situation's card, with the facts it rests on."""
 
-    The record's status is that of the article's advice (``article_view``); findings beyond the article are facts
-    of their own, named in ``facts`` and in the ``steps`` that rest on them.
+    text: str
+    facts: Annotated[tuple[str, ...], NonEmpty]
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class ScreenLabel:
+    """A label on the way to a screen: the Japanese label and/or the English one, as far as they are known.
+
+    ``reported``: the Japanese label is the one sellers report (blogs), not confirmed on an official page.
+    """
+
+    ja: str | None = None
+    en: str | None = None
+    reported: bool = False
+
+    def check(self) -> tuple[str, str] | None:
+        if not (self.ja or self.en):
+            return "ja", "日本語の表示（ja）か英語の表示（en）の、少なくとも一方を書いてください。"
+        if self.reported and not self.ja:
+            return "reported", "reported は日本語の表示（ja）があるときだけ書きます。"
+        return None
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class FirstScreen:
+    """The first screen to open in a situation: where (``site``) and the labels to click on the way."""
+
+    site: str
+    path: Annotated[tuple[ScreenLabel, ...], NonEmpty]
+    facts: Annotated[tuple[str, ...], NonEmpty]
+    note: str | None = None
+
+
+Handler = Literal["claim_page", "account_health", "tech_support", "fba_reimbursement", "seller_central",
+                  "buyer_messages", "amazon_account"]
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Who:
+    """Who handles a situation (often a page, not a support desk): one of ``vocabulary.handlers``."""
+
+    handler: Handler
+    facts: Annotated[tuple[str, ...], NonEmpty]
+    note: str | None = None
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Deadline:
+    """How soon to act in a situation, and the limit when a source gives one.
+
+    ``act`` says what to do and how soon ("すぐに、その日のうちに答える"). A limit counted from the moment it happened
+    names its length as a fact's value (``amount = "{ATOZ-48H.values.reply_within_hours}"``), its ``unit`` and what
+    the clock ``starts`` from; weekends and public holidays count. Without a known limit, ``note`` says what to do
+    instead (never an invented number of days).
+    """
+
+    act: str
+    facts: Annotated[tuple[str, ...], NonEmpty]
+    amount: str | None = None
+    unit: Literal["hours", "days"] | None = None
+    starts: str | None = None
+    note: str | None = None
+
+    def check(self) -> tuple[str, str] | None:
+        given = [self.amount is not None, self.unit is not None, self.starts is not None]
+        if any(given) and not all(given):
+            return "amount", "期限の長さは amount・unit・starts の3つをそろえて書いてください。"
+        if self.amount is not None and not re.fullmatch(r"\{[A-Za-z][A-Za-z0-9-]*(\.[A-Za-z0-9_]+)+\}", self.amount):
+            return "amount", "長さは情報の値を {ATOZ-48H.values.reply_within_hours} のように引用してください。"
+        if not any(given) and not self.note:
+            return "note", "期限が分かっていないときは、代わりに何をするかを note に書いてください。"
+        return None
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Situation:
+    """A situation that brings a new seller to Amazon's support, or should (``data/situations.toml``).
+
+    Every situation has a card: what happened (``title``), the first screen to open, who handles it, the deadline,
+    what to prepare and what not to do, each line with the facts it rests on. The article's three cases also carry
+    the article's advice (``article_view``) with its status, sources and correction: those are facts of FACTS.md
+    (``WHEN-…``) and live in the registry; the other situations are built from the facts they name.
     """
 
     id: str
     title: str
-    case_subject: str
-    example: str
-    article_view: str
-    steps: Annotated[tuple[Branch, ...], NonEmpty]
-    risks: Annotated[tuple[str, ...], NonEmpty]
-    status: Status
-    sources: Sources
-    verified_on: date
+    first_screen: FirstScreen
+    who: Who
+    deadline: Deadline
+    prepare: Annotated[tuple[Line, ...], NonEmpty]
+    dont: Annotated[tuple[Line, ...], NonEmpty]
+    phone: Line
+    phone_needed: bool = False
+    example: str | None = None
+    steps: tuple[Branch, ...] = ()
+    case_subject: str | None = None
+    article_view: str | None = None
+    status: Status | None = None
+    sources: tuple[Source, ...] = ()
+    verified_on: date | None = None
     caution: str | None = None
+    risks: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
     values: Mapping[str, Any] = dataclasses.field(default_factory=_empty)
-    recommend: Mapping[str, Any] = dataclasses.field(default_factory=_empty)
-    recommend_why: str | None = None
 
     @property
-    def statement(self) -> str:
+    def from_article(self) -> bool:
+        """Whether this is one of the article's three cases (a fact of FACTS.md with the article's advice)."""
+        return self.article_view is not None
+
+    @property
+    def statement(self) -> str | None:
         return self.article_view
 
     def check(self) -> tuple[str, str] | None:
-        if set(self.recommend) - {"record", "speed", "nuance"}:
-            return "recommend", "使えるのは record / speed / nuance だけです。"
-        if any(v not in (0, 1, 2) for v in self.recommend.values()):
-            return "recommend", "重みは 0・1・2 のどれかにしてください。"
-        if bool(self.recommend) != bool(self.recommend_why):
-            return "recommend_why", "recommend を書いたら、その理由（recommend_why）も書いてください。"
-        return _provenance(self)
+        if not re.fullmatch(r"WHEN-[A-Z0-9-]+", self.id):
+            return "id", "場面の id は「WHEN-」で始めます（WHEN-ATOZ のように、半角の英大文字・数字・ハイフン）。"
+        article = ("status", "sources", "verified_on")
+        if self.from_article:
+            for name in article:
+                if not getattr(self, name):
+                    return name, "記事の考え方（article_view）を書いた場面には、status・sources・verified_on が必要です。"
+            return _provenance(self)
+        for name in (*article, "caution", "risks"):
+            if getattr(self, name):
+                return name, "この項目は、記事の考え方（article_view）を書いた場面だけに書きます。"
+        return None
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class ChannelRule:
+    """One line of the three-line rule for reaching テクニカルサポート (``situations.toml`` ``[[channel_rule]]``)."""
+
+    id: str
+    case: Literal["record", "urgent_in_hours", "individual_plan"]
+    when: str
+    use: Annotated[tuple[Method, ...], NonEmpty]
+    facts: Annotated[tuple[str, ...], NonEmpty]
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -345,12 +461,15 @@ class Lesson:
     id: str
     title: str
     summary: str
+    minutes: int
     objectives: tuple[str, ...] = ()
     key_points: tuple[KeyPoint, ...] = ()
     walkthroughs: tuple[str, ...] = ()
     quiz: bool = False
+    pass_mark: int | None = None
     appendix: bool = False
     pandas: bool = False
+    first_aid: bool = False
 
     @property
     def file(self) -> str:
@@ -359,60 +478,98 @@ class Lesson:
     def check(self) -> tuple[str, str] | None:
         if not re.fullmatch(r"[0-9]{2}_[a-z0-9_]+", self.id):
             return "id", "「01_seller_central」のように、2桁の番号_英小文字 で書いてください（.ipynb は付けません）。"
+        if not 1 <= self.minutes <= 120:
+            return "minutes", "かかる時間（分）を 1〜120 の整数で書いてください。"
+        if self.quiz != (self.pass_mark is not None):
+            return "pass_mark", "クイズのレッスン（quiz = true）だけに、合格の点（pass_mark、%）を書いてください。"
+        if self.pass_mark is not None and not 1 <= self.pass_mark <= 100:
+            return "pass_mark", "合格の点は 1〜100（%）の整数で書いてください。"
         return None
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
 class Mistake:
-    """A wrong answer the kit expects, and what to say to someone who gives it."""
+    """A wrong typed answer the kit expects, and what to say to someone who gives it."""
 
     answer: str
     say: str
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
+class Option:
+    """An option of a choice question and, for a wrong one, why it is wrong (shown when it is chosen)."""
+
+    text: str
+    why: str | None = None
+
+    @classmethod
+    def parse(cls, text: str):
+        """An option written as plain text has no reason: right for the right option, refused for a wrong one."""
+        return {"text": text}
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
 class Question:
     """A question of an exercise (``data/exercises.toml``) or of the quiz (``data/quiz.toml``).
 
-    A choice question has ``options`` and ``answer`` (the 0-based index of the right option, or the right option's
-    text); a text question has ``accept`` instead. Any text may name a fact's value as ``{ID.path}``, e.g.
-    ``{PROC-SELLER-CENTRAL.first_label.ja}``, so that the question follows the fact.
+    A choice question has ``options`` — ``{ text = "…", why = "why it is wrong" }``, the right one without ``why`` —
+    and ``answer`` (the 0-based index of the right option, or its text). A text question has ``accept`` instead,
+    and ``look_for``: where to look after a miss (never the answer). Any text may name a fact's value as
+    ``{ID.path}``, e.g. ``{PROC-SELLER-CENTRAL.first_label.ja}``, so that the question follows the fact.
+
+    As loaded, ``options`` holds ``Option`` records; ``helpers.core.questions.resolve`` turns them into their
+    texts (``options``, what checks and widgets use) and their reasons (``why``, in the same order).
     """
 
     id: str
     facts: Annotated[tuple[str, ...], NonEmpty]
     question: str
     explanation: str
-    options: tuple[str, ...] = ()
+    options: tuple[Option, ...] = ()
     answer: int | str | None = None
     accept: tuple[str, ...] = ()
     match: Literal["text", "digits"] = "text"
     hint: str | None = None
+    look_for: str | None = None
     mistakes: tuple[Mistake, ...] = ()
     lesson: str | None = None
     section: int | None = None
     placeholder: str | None = None
+    why: tuple[str | None, ...] = ()
 
     @property
     def is_choice(self) -> bool:
         return bool(self.options)
 
+    @property
+    def option_texts(self) -> tuple[str, ...]:
+        return tuple(o.text if isinstance(o, Option) else o for o in self.options)
+
     def check(self) -> tuple[str, str] | None:
         if self.options:
-            if len(self.options) < 2:
-                return "options", "選択肢を2つ以上書いてください。"
-            if len(set(self.options)) != len(self.options):
+            texts = self.option_texts
+            if len(texts) < 3:
+                return "options", "選択肢を3つ以上書いてください。"
+            if len(set(texts)) != len(texts):
                 return "options", "同じ選択肢が2回書かれています。"
             if self.answer is None:
                 return "answer", "正解の選択肢（0から数えた番号か、選択肢の文）を書いてください。"
-            if isinstance(self.answer, int) and not 0 <= self.answer < len(self.options):
-                return "answer", f"0〜{len(self.options) - 1} のどれか（正解の選択肢の番号、0から数える）を書いてください。"
-            if self.accept:
-                return "accept", "選択肢のある問題には accept を書きません（answer で正解を示します）。"
+            if isinstance(self.answer, int) and not 0 <= self.answer < len(texts):
+                return "answer", f"0〜{len(texts) - 1} のどれか（正解の選択肢の番号、0から数える）を書いてください。"
+            right = self.answer if isinstance(self.answer, int) else None
+            for n, option in enumerate(self.options):
+                if isinstance(option, Option) and n != right and option.text != self.answer and not option.why:
+                    return "options", f"「{option.text}」が違う理由（why）を書いてください。"
+                if isinstance(option, Option) and (n == right or option.text == self.answer) and option.why:
+                    return "options", "正解の選択肢には why を書きません（説明は explanation に書きます）。"
+            if self.accept or self.look_for:
+                return "accept", "選択肢のある問題には accept・look_for を書きません（answer で正解を示します）。"
         elif not self.accept:
             return "accept", "選択肢のない問題には、正解として受け付ける答え（accept）を書いてください。"
-        if self.section is not None and not 1 <= self.section <= 9:
-            return "section", f"{self.section} は範囲外です。FACTS.md の節番号 1〜9 を書いてください。"
+        elif not self.look_for:
+            return "look_for", "答えを入力する問題には、違ったときに何を見直せばよいか（look_for）を書いてください。"
+        if self.section is not None and self.section not in SECTIONS:
+            return "section", f"{self.section} は範囲外です。FACTS.md の節番号 1〜10 を書いてください。"
         return None
 
 
@@ -430,11 +587,31 @@ class Term:
 
 @dataclasses.dataclass(frozen=True, eq=False)
 class Mark:
-    """How a status (or the author's opinion) is marked, and what it means for the learner."""
+    """A status word (shown behind 「詳しく」), what it means, and the heading of its caution."""
 
     label: str
     meaning: str
     caution: str | None = None
+
+
+BadgeKey = Literal["official", "check", "outdated", "opinion"]
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Badge:
+    """One of the four badges a learner sees (FACTS.md "What the learner sees"), with its action in a word."""
+
+    label: str
+    action: str
+    meaning: str
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class HandlerName:
+    """Who handles a situation, as the learner reads it, and how they reach it."""
+
+    ja: str
+    how: str
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -463,14 +640,15 @@ class TermRule:
 
 @dataclasses.dataclass(frozen=True, eq=False)
 class Vocabulary:
-    """Names said once (``data/vocabulary.toml``): channels, plans, statuses, source kinds, Seller Central's
-    English labels, the situations of rules, practice numbers and the terminology list."""
+    """Names said once (``data/vocabulary.toml``): channels, plans, status words, the four badges, who handles a
+    situation, source kinds, Seller Central's English labels, the situations of rules, practice numbers and the
+    terminology list."""
 
     channels: Mapping[str, Term]
     plans: Mapping[str, Term]
     statuses: Mapping[str, Mark]
-    opinion: Mark
-    official: Mark
+    badges: Mapping[str, Badge]
+    handlers: Mapping[str, HandlerName]
     rules: Mapping[str, str]
     source_kinds: Mapping[str, str]
     seller_labels: Mapping[str, str]
@@ -480,7 +658,8 @@ class Vocabulary:
     def check(self) -> tuple[str, str] | None:
         expected = {"channels": typing.get_args(Method), "plans": typing.get_args(Plan),
                     "statuses": STATUSES, "rules": typing.get_args(RuleWhen),
-                    "source_kinds": typing.get_args(SourceKind)}
+                    "source_kinds": typing.get_args(SourceKind), "badges": typing.get_args(BadgeKey),
+                    "handlers": typing.get_args(Handler)}
         for name, keys in expected.items():
             if set(getattr(self, name)) != set(keys):
                 return name, f"{' / '.join(keys)} をすべて、それだけを書いてください。"
@@ -488,9 +667,6 @@ class Vocabulary:
             if not self.statuses[status].caution:
                 return "statuses", f"{status} には注意書きの見出し（caution）を書いてください。"
         return None
-
-    def channel(self, key: str) -> str:
-        return self.channels[key].ja
 
     def channel_names(self) -> dict[str, str]:
         """The channels in the article's table order, with the kit's names for them."""
@@ -551,6 +727,12 @@ def load_situations(path: Path = DATA_DIR / "situations.toml") -> tuple[Situatio
 
 
 @functools.cache
+def load_channel_rules(path: Path = DATA_DIR / "situations.toml") -> tuple[ChannelRule, ...]:
+    """Load and validate the three-line channel rule of ``situations.toml`` (``[[channel_rule]]``)."""
+    return load_toml(Path(path), _name(path), "channel_rule", ChannelRule)
+
+
+@functools.cache
 def load_lessons(path: Path = DATA_DIR / "lessons.toml") -> tuple[Lesson, ...]:
     """Load and validate the manifest ``lessons.toml``."""
     return load_toml(Path(path), _name(path), "lesson", Lesson)
@@ -558,11 +740,13 @@ def load_lessons(path: Path = DATA_DIR / "lessons.toml") -> tuple[Lesson, ...]:
 
 @functools.cache
 def load_quiz(path: Path = DATA_DIR / "quiz.toml") -> tuple[Question, ...]:
-    """Load and validate the quiz ``quiz.toml``: every question names its FACTS.md section."""
+    """Load and validate the quiz ``quiz.toml``: every question names its FACTS.md section and the lesson to revisit."""
     questions = load_toml(Path(path), _name(path), "question", Question)
     for question in questions:
         if question.section is None:
             Where(_name(path), question.id).fail("section", "クイズの問題には、FACTS.md の節番号（section）を書いてください。")
+        if question.lesson is None:
+            Where(_name(path), question.id).fail("lesson", "クイズの問題には、間違えたときに見直すレッスン（lesson）を書いてください。")
         if not question.is_choice:
             Where(_name(path), question.id).fail("options", "クイズの問題は選択式です。選択肢（options）を書いてください。")
     return questions

@@ -39,7 +39,8 @@ def resolve(question: data.Question, file: str, reg: registry.Registry | None = 
     def fill(text: str | None) -> str | None:
         return reg.resolve(text, where) if text else text
 
-    options = tuple(fill(o) for o in question.options)
+    options = tuple(fill(o.text if isinstance(o, data.Option) else o) for o in question.options)
+    why = tuple(fill(o.why) if isinstance(o, data.Option) else None for o in question.options)
     if len(set(options)) != len(options):
         raise ValueError(f"{where}: 情報を埋めると、同じ選択肢が2つになります。")
     answer = question.answer
@@ -50,8 +51,8 @@ def resolve(question: data.Question, file: str, reg: registry.Registry | None = 
         answer = options.index(answer)
     return dataclasses.replace(
         question, question=fill(question.question), explanation=fill(question.explanation), options=options,
-        answer=answer, accept=tuple(fill(a) for a in question.accept), hint=fill(question.hint),
-        mistakes=tuple(data.Mistake(fill(m.answer), fill(m.say)) for m in question.mistakes),
+        why=why, answer=answer, accept=tuple(fill(a) for a in question.accept), hint=fill(question.hint),
+        look_for=fill(question.look_for), mistakes=tuple(data.Mistake(fill(m.answer), fill(m.say)) for m in question.mistakes),
         placeholder=fill(question.placeholder))
 
 
@@ -112,27 +113,37 @@ def judge(question: data.Question, answer: int | str | None, reveal: bool = Fals
     """
     if answer is None or (isinstance(answer, str) and not answer.strip()):
         return _feedback(status(data.say("questions.empty"), tone="info"), passed=False)
+    index = None
     if question.is_choice:
         index = chosen_index(question, answer)
         if index is None:
             return _feedback(status(data.say("questions.not_an_option"), tone="info"), passed=False)
-        passed, typed = index == question.answer, question.options[index]
+        passed = index == question.answer
     else:
-        typed = str(answer)
-        passed = any(_same(question, typed, accepted) for accepted in question.accept)
+        passed = any(_same(question, str(answer), accepted) for accepted in question.accept)
     if passed:
         verdict = span(data.say("questions.right"), tone="ok", bold=True)
         shown = join([block(verdict, " ", question.explanation), tested_facts(question)])
         return _feedback(status(shown), passed=True)
-    mistake = next((m for m in question.mistakes if _same(question, typed, m.answer)), None)
+    reason = why_wrong(question, index if question.is_choice else str(answer))
     if reveal:
         verdict = span(data.say("questions.wrong_reveal", answer=right_answer(question)), tone="error", bold=True)
-        shown = join([block(verdict, " ", question.explanation), tested_facts(question)])
+        shown = join([block(span(data.say("questions.wrong"), tone="error", bold=True), " ", reason),
+                      block(verdict, " ", question.explanation), tested_facts(question)])
     else:
-        reason = mistake.say if mistake else ""
-        shown = block(span(data.say("questions.wrong"), tone="error", bold=True), " ", reason,
-                      " " if reason else "", data.say("questions.hint_reminder"))
+        again = data.say("questions.try_again") if question.is_choice else ""
+        shown = block(span(data.say("questions.wrong"), tone="error", bold=True), " ", reason, " " if again else "",
+                      again)
     return _feedback(status(shown), passed=False)
+
+
+def why_wrong(question: data.Question, answer: int | str) -> str:
+    """What a wrong answer gets: the chosen option's own reason, a known mistake's, or where to look — never the
+    right answer."""
+    if question.is_choice:
+        return question.why[answer] or ""
+    mistake = next((m for m in question.mistakes if _same(question, answer, m.answer)), None)
+    return mistake.say if mistake else data.say("questions.look_for", where=question.look_for)
 
 
 def _feedback(rich: RichText, passed: bool) -> Feedback:

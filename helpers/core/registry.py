@@ -72,10 +72,6 @@ class Registry:
 
         return TEMPLATE.sub(value, text)
 
-    def references_in(self, text: str) -> list[str]:
-        """The ids a text names with ``{ID.path}``."""
-        return [m[1] for m in TEMPLATE.finditer(text)]
-
 
 _MISSING = object()
 
@@ -88,6 +84,13 @@ def _step(found: Any, part: str) -> Any:
     if part.startswith("_"):
         return _MISSING
     return getattr(found, part, _MISSING)
+
+
+def situation_references(situation: data.Situation) -> list[str]:
+    """The fact ids a situation's card and steps rest on."""
+    parts = [situation.first_screen, situation.who, situation.deadline, situation.phone,
+             *situation.prepare, *situation.dont, *situation.steps]
+    return list(situation.facts) + [ref for part in parts for ref in part.facts]
 
 
 def references(procedures, questions, lessons, situations=(), glossary=()) -> list[tuple[str, str, str]]:
@@ -103,8 +106,7 @@ def references(procedures, questions, lessons, situations=(), glossary=()) -> li
         refs = [ref for point in lesson.key_points for ref in point.facts] + list(lesson.walkthroughs)
         found += [("lessons.toml", lesson.id, ref) for ref in refs]
     for situation in situations:
-        refs = list(situation.facts) + [ref for branch in situation.steps for ref in branch.facts]
-        found += [("situations.toml", situation.id, ref) for ref in refs]
+        found += [("situations.toml", situation.id, ref) for ref in situation_references(situation)]
     found += [("glossary.toml", term.term, term.fact) for term in glossary]
     return found
 
@@ -140,19 +142,28 @@ def labels_of(record) -> tuple[tuple[str, str], ...]:
 @functools.cache
 def registry() -> Registry:
     """The kit's registry, from ``data/``, with every reference and every ``{ID.path}`` checked."""
+    # The article's three situations are facts of FACTS.md (WHEN-…); the others are built from the facts they name.
+    articles = [s for s in data.load_situations() if s.from_article]
     built = Registry({"facts.toml": data.load_facts(), "hours.csv": data.load_hours(),
-                      "phone_numbers.csv": data.load_phone_numbers(), "situations.toml": data.load_situations(),
+                      "phone_numbers.csv": data.load_phone_numbers(), "situations.toml": articles,
                       "procedures.toml": data.load_procedures()},
                      names={"vocabulary": data.load_vocabulary()})
     questions = [("quiz.toml", q) for q in data.load_quiz()] + [("exercises.toml", q) for q in data.load_exercises()]
     built.check_references(references(data.load_procedures(), questions, data.load_lessons(), data.load_situations(),
                                       data.load_glossary()))
+    built.check_references(("situations.toml", rule.id, ref) for rule in data.load_channel_rules() for ref in rule.facts)
     known = data.load_vocabulary().seller_labels
     for record in built:
         for label in getattr(record, "labels", ()):
             if label not in known:
                 raise ValueError(f"{record.id}: labels の 「{label}」 が vocabulary.toml の seller_labels にありません。"
                                  "英語の表示が分かっている表示だけを書いてください。")
+    for situation in data.load_situations():
+        amount = situation.deadline.amount
+        if amount is not None and not built.resolve(amount, f"situations.toml: {situation.id}").isdigit():
+            raise ValueError(f"situations.toml: レコード {situation.id} の項目 「deadline.amount」: 情報の値が整数ではありません。")
+    for rule in data.load_channel_rules():
+        built.resolve(rule.when, f"situations.toml: {rule.id}")
     lessons = {lesson.id for lesson in data.load_lessons()}
     for file, question in questions:
         if question.lesson is not None and question.lesson not in lessons:

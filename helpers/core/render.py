@@ -14,10 +14,10 @@ from typing import Union
 
 # The kit's colours, by meaning. Text colours keep a contrast of at least 4.5:1 on white.
 PALETTE: Mapping[str, str] = types.MappingProxyType({
-    "ok": "#1a7f37",          # right, possible, confirmed
+    "ok": "#1a7f37",          # right, possible, confirmed on an Amazon Japan page
     "error": "#cf222e",       # wrong, not possible, unverified
-    "info": "#0969da",        # neutral guidance, the article's own facts
-    "warning": "#9a3b00",     # changed facts, cautions
+    "info": "#0969da",        # neutral guidance; facts to check before relying on them
+    "warning": "#9a3b00",     # possibly outdated or wrong facts, cautions
     "opinion": "#8250df",     # the author's opinion
     "muted": "#57606a",       # not applicable, greyed out
     "text": "#000000",        # text on a light background
@@ -30,8 +30,9 @@ PALETTE: Mapping[str, str] = types.MappingProxyType({
     "border": "#6e7781",
     "bar_wait": "#f4b183", "bar_rate": "#8fd19e", "bar_count": "#9ecbff",
 })
-STATUS_COLOURS: Mapping[str, str] = types.MappingProxyType(
-    {"confirmed": "ok", "article": "info", "changed": "warning", "unverified": "error", "opinion": "opinion"})
+# The four badges (helpers.core.cards): their words carry the meaning, the colour only repeats it.
+BADGE_COLOURS: Mapping[str, str] = types.MappingProxyType(
+    {"official": "ok", "check": "info", "outdated": "warning", "opinion": "opinion"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -78,10 +79,6 @@ def as_rich(content: Content | None) -> RichText:
     if isinstance(content, RichText):
         return content
     return RichText(esc(content), str(content))
-
-
-def colour(name: str) -> str:
-    return PALETTE[name]
 
 
 def _attrs(role: str | None, tone: str | None, style: str) -> str:
