@@ -111,8 +111,67 @@ def test_the_order_starts_with_why_and_warns_before_phone_practice():
     assert position[with_walkthrough["PROC-BUYER"]] > max(position[with_walkthrough["PROC-SELLER-CENTRAL"]],
                                                           position[with_walkthrough["PROC-SELLER-APP"]])
     when = min(position[lesson.id] for lesson in LESSONS
-               if any(f.startswith("WHEN-") for point in lesson.key_points for f in point.facts))
-    assert when < position[with_walkthrough["PROC-SELLER-CENTRAL"]], "when support is needed comes early"
+               if any(f.startswith(("WHEN-", "ATOZ-")) for point in lesson.key_points for f in point.facts))
+    assert when < position[with_walkthrough["PROC-SELLER-CENTRAL"]], "where to go when something happens: early"
+
+
+def stored_text(lesson_id: str) -> str:
+    """The text a reader of a stored notebook sees in its outputs."""
+    notebook = read_notebook(ROOT / "notebooks" / f"{lesson_id}.ipynb")
+    return "".join("".join(out.get("data", {}).get("text/plain", out.get("text", "")))
+                   for cell in notebook["cells"] for out in cell.get("outputs", []))
+
+
+def markdown_of(lesson_id: str) -> str:
+    notebook = read_notebook(ROOT / "notebooks" / f"{lesson_id}.ipynb")
+    return "".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "markdown")
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_every_lesson_says_how_long_it_takes_at_the_top(lesson):
+    first = read_notebook(ROOT / "notebooks" / lesson.file)["cells"]
+    first_output = next(out for cell in first for out in cell.get("outputs", []))
+    text = "".join(first_output["data"]["text/plain"])
+    assert text.startswith(data.say("course.minutes", minutes=lesson.minutes))
+
+
+def test_the_start_welcomes_in_few_words_with_the_times_and_a_way_in_for_someone_in_trouble():
+    start = LESSONS[0]
+    shown = stored_text(start.id)
+    assert len(shown) <= 2500, len(shown)
+    total = sum(lesson.minutes for lesson in LESSONS if not lesson.appendix)
+    assert course.course_minutes() == total and data.say("course.total", minutes=total) in shown
+    for lesson in LESSONS:
+        assert f"{lesson.id[:2]} {lesson.title}" + data.say("course.list_minutes", minutes=lesson.minutes) in shown
+    first_aid = next(lesson for lesson in LESSONS if lesson.first_aid)
+    assert data.say("course.first_aid") in shown and f'href="{first_aid.file}"' in course.first_aid().html
+    assert [lesson.id for lesson in LESSONS if lesson.first_aid] == [LESSONS[1].id], "right after 00"
+    for moved in (facts.glossary().text.splitlines()[0], data.load_vocabulary().badges["official"].meaning,
+                  data.say("hours.now_button"), "確認日"):
+        assert moved not in shown, f"{moved!r} belongs to the lesson that uses it"
+    assert "ボタン" in markdown_of(start.id), "00 says how to use the buttons"
+
+
+def test_the_desk_is_introduced_once_with_its_other_names():
+    names = registry.get("DESK-NAMES").values
+    intro = course.desk_name().text
+    assert all(name in intro for name in names.values())
+    shown = [lesson.id for lesson in LESSONS if names["app_name"] in stored_text(lesson.id)
+             and names["en"] in stored_text(lesson.id) and "、英語の画面では" in stored_text(lesson.id)]
+    assert shown == [LESSONS[0].id]
+
+
+def test_the_buyer_route_has_no_more_text_than_the_seller_routes():
+    """A last resort, framed as 「セラーセントラルにログインできないとき」, keeps every walkthrough but not more prose."""
+    with_walkthrough = {p: lesson for lesson in LESSONS for p in lesson.walkthroughs}
+    buyer, seller = with_walkthrough["PROC-BUYER"], with_walkthrough["PROC-SELLER-CENTRAL"]
+    assert "ログインできない" in buyer.title
+    assert len(markdown_of(buyer.id)) <= len(markdown_of(seller.id))
+
+
+def test_the_readme_states_the_pass_mark_of_the_manifest():
+    mark = quiz.pass_mark()
+    assert mark == 80 and "8割" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_exercises_come_in_data_order_for_their_lesson():

@@ -94,3 +94,14 @@ def test_the_articles_numbers_are_shown_once_folded_under_a_title_not_to_call_wi
         assert record.caution in shown.text
     assert shown.text.count(scam) == 1 and shown.html.index(scam) > shown.html.index("</details>"), \
         "the scam warning stands beside the block, visible without opening it"
+
+
+def test_the_checklist_asks_for_invented_values_and_says_not_to_type_real_card_digits():
+    from helpers.core import data
+
+    checklist = preparation.checklist()
+    c = checklist.controls
+    assert "練習ショップ" in c["shop"].placeholder and "1234" in c["last4"].placeholder
+    notice = data.say("preparation.practice_only")
+    assert "本物のカード" in notice and notice in checklist.widget.children[0].value
+    assert notice in checklist._repr_mimebundle_()["text/plain"]

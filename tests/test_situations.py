@@ -171,6 +171,9 @@ def test_the_handlers_are_named_by_the_vocabulary():
 
 
 def test_labels_not_confirmed_in_japanese_are_said_to_be_so():
+    for situation in SITUATIONS:
+        if any(label.ja is None for label in situation.first_screen.path):
+            assert "確かめられていません" in (situation.first_screen.note or ""), situation.id
     atoz = situations.card("WHEN-ATOZ").text
     assert "“A-to-z Guarantee Claims”" + data.say("situations.english_only") in atoz
     listing = situations.card("WHEN-LISTING-BLOCKED").text
@@ -271,3 +274,16 @@ def test_a_situation_beyond_the_article_cannot_carry_a_status(write):
     broken = text.replace('id = "WHEN-ATOZ"\n', 'id = "WHEN-ATOZ"\nstatus = "confirmed"\n', 1)
     with pytest.raises(ValueError, match="「status」"):
         data.load_situations.__wrapped__(write("situations.toml", broken))
+
+
+def test_every_situation_has_an_exercise_and_the_new_ones_a_quiz_question():
+    """Practice that transfers: a scenario exercise per situation, and quiz questions on the new ones."""
+    from helpers.core import questions
+
+    exercises = [q for q in questions.exercise_questions() if q.lesson == "01_when_to_contact"]
+    quiz_facts = {f for q in questions.quiz_questions() for f in q.facts}
+    for situation in SITUATIONS:
+        own = set(registry.situation_references(situation))
+        assert any(own & set(q.facts) for q in exercises), situation.id
+    section_10 = {f.id for f in data.load_facts() if f.section == 10}
+    assert len(section_10 & quiz_facts) >= 8

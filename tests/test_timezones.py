@@ -14,7 +14,7 @@ import pytest
 
 SCRIPT = r"""
 from datetime import datetime, timezone
-from helpers import channels, contact_log, freshness, hours
+from helpers import channels, contact_log, freshness, hours, situations
 at = datetime(2026, 11, 27, 0, 30, tzinfo=timezone.utc)
 print(hours.is_phone_open(at), hours.phone_answer(at).text)
 print(hours.phone_checker(clock=lambda: at).answer.text)
@@ -22,6 +22,8 @@ print(list(channels.recommend(channels.comparison_frame(), at=at).index))
 print(len(freshness.stale(at)), freshness.report(datetime(2027, 11, 27, tzinfo=timezone.utc)).text.splitlines()[0])
 print(contact_log.compare(contact_log.read_log(contact_log.SAMPLE)).to_string())
 print(contact_log.read_log(contact_log.SAMPLE).frame["datetime"].iloc[0])
+print(situations.card("WHEN-BUYER-PROBLEM", at).text)
+print(situations.what_happened(clock=lambda: at).at)
 """
 ENVIRONMENTS = [(tz, lang) for tz in ("UTC", "Asia/Tokyo", "America/Los_Angeles") for lang in ("C", "ja_JP.UTF-8")]
 
@@ -63,11 +65,12 @@ def edges():
 def test_the_calendars_edges_give_japanese_value_errors_or_answers(at):
     import re
 
-    from helpers import freshness, hours
+    from helpers import freshness, hours, situations
     from helpers.core import clock
 
+    problem = situations.get("WHEN-BUYER-PROBLEM")
     calls = [hours.is_phone_open, hours.phone_answer, hours.holiday_name, clock.format_japan_time, freshness.stale,
-             freshness.report, lambda t: clock.hours_later(t, 12)]
+             freshness.report, lambda t: situations.deadline_at(problem, t), lambda t: situations.card(problem.id, t)]
     for call in calls:
         try:
             call(at)

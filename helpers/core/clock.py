@@ -45,16 +45,6 @@ def in_japan(at: datetime) -> datetime:
 OUT_OF_RANGE = "日本時間に直すと扱える日付の範囲を外れます。西暦1年〜9999年の、ふつうの日時を渡してください。"
 
 
-def hours_later(at: datetime, hours: float) -> datetime:
-    """Return the Japan time ``hours`` after ``at``; a Japanese ``ValueError`` past the calendar's end."""
-    from datetime import timedelta
-
-    try:
-        return in_japan(at) + timedelta(hours=hours)
-    except OverflowError:
-        raise ValueError(OUT_OF_RANGE) from None
-
-
 def format_japan_time(at: datetime) -> str:
     """Return "日本時間 11月27日（金）10:05" for an aware datetime.
 

@@ -15,6 +15,7 @@ from conftest import ROOT
 from playwright.sync_api import expect
 
 from helpers.core import data, registry
+from test_what_happened import use_the_finder
 
 sys.path.insert(0, str(ROOT / "tools"))
 import build_lite  # noqa: E402
@@ -67,6 +68,8 @@ def test_a_new_seller_goes_through_the_kit_offline_and_keeps_their_progress(site
             browser.open_in_lab(page, notebook)
         browser.run_all(page, timeout=180_000)
         assert browser.error_outputs(page) == [], notebook
+        if lesson_of(notebook).first_aid:
+            use_the_finder(page, artifacts, "lite")
         if notebook == "03_seller_central.ipynb":
             walkthrough = browser.walkthroughs(page).first
             next_button = walkthrough.get_by_role("button", name=re.compile(data.say("walkthrough.next")))
