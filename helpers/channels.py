@@ -13,6 +13,7 @@ from helpers import hours
 from helpers.core import data, registry
 from helpers.core.cards import record_badge
 from helpers.core.clock import Clock, in_japan, now_in_japan
+from helpers.core.controls import plan_toggle, topic_checkbox
 from helpers.core.optional import needs_pandas
 from helpers.core.render import LEFT_ALIGNED, PALETTE, RichText, para, span, status, strong, styled, table
 from helpers.core.view import View
@@ -271,20 +272,20 @@ class Recommender(View):
             return w.Checkbox(value=self.settings[name], description=data.say(f"channels.checkboxes.{name}"),
                               indent=False, layout=w.Layout(width="auto"))
 
-        words = data.load_vocabulary()
         controls["cannot_phone_at_work"] = checkbox("cannot_phone_at_work")
-        controls["plan"] = w.ToggleButtons(options=[(t.ja, key) for key, t in words.plans.items()],
-                                           value=self.settings["plan"], style=style,
-                                           description=data.say("walkthrough.plan_label"))
-        controls["topic_offers_phone_chat"] = checkbox("topic_offers_phone_chat")
         controls["use_clock"] = checkbox("use_clock")
         for name, control in controls.items():
             control.observe(lambda change, name=name: self.set(**{name: change["new"]}), names="value")
+        controls["plan"] = plan_toggle(self.settings["plan"], lambda plan: self.set(plan=plan))
+        controls["topic"] = topic_checkbox(self.settings["topic_offers_phone_chat"],
+                                           lambda offers: self.set(topic_offers_phone_chat=offers))
         result = w.HTML()
         return w.VBox([*controls.values(), result]), {**controls, "result": result}
 
     def _render(self) -> None:
-        self._controls["result"].value = self.result().html
+        c = self._controls
+        c["result"].value = self.result().html
+        c["plan"].value, c["topic"].value = self.settings["plan"], not self.settings["topic_offers_phone_chat"]
 
     def static(self) -> RichText:
         return para(data.say("channels.static"))

@@ -17,7 +17,7 @@ from pathlib import Path
 from helpers.core import data
 from helpers.core.data import DATA_DIR
 from helpers.core.optional import needs_pandas
-from helpers.core.render import PALETTE, RichText, alert, join, para, shown_name, strong, styled
+from helpers.core.render import EMPTY, PALETTE, RichText, alert, join, para, shown_name, strong, styled
 from helpers.core.view import View
 
 SAMPLE = DATA_DIR / "sample_contact_log.csv"
@@ -320,7 +320,7 @@ def comparison_view(comparison) -> RichText:
 def rejected_view(log: ContactLog) -> RichText:
     """Show the refused rows with their line numbers and reasons."""
     if log.rejected.empty:
-        return RichText("", "")
+        return EMPTY
     styler = log.rejected.style.set_uuid("rejected").set_table_styles(
         [{"selector": "th, td", "props": "text-align:left;padding:.2em .6em"}])
     return join([para(strong(data.say("contact_log.rejected_heading")), data.say("contact_log.rejected_hint")),
@@ -378,12 +378,12 @@ class Uploader(View):
     """Choose a CSV file in the browser and see its report; the file stays in the notebook's memory only."""
 
     def __init__(self):
-        self.shown = RichText("", "")
+        self.shown = EMPTY
 
     def show(self, files) -> RichText:
         """Report on the first uploaded file (a tuple of ipywidgets' upload dicts)."""
         if not files:
-            return RichText("", "")
+            return EMPTY
         first = files[0]
         self.shown = _report_upload(first)
         self._refresh()

@@ -13,7 +13,7 @@ from pathlib import Path
 from helpers import quiz
 from helpers.core import data, optional, progress, questions, registry
 from helpers.core.cards import fact_ref
-from helpers.core.render import RichText, block, bullets, join, link, para, strong, table
+from helpers.core.render import EMPTY, RichText, block, bullets, join, link, para, strong, table
 from helpers.core.view import View
 
 
@@ -113,17 +113,15 @@ def desk_name() -> RichText:
 
 
 def lesson_progress(record: data.Lesson, items: dict) -> str:
-    """What is done in one lesson, e.g. "手順 1/1、練習問題 2/2"."""
+    """What is done in one lesson, e.g. "手順 1/1、練習問題 2/2": each of its views says what it records."""
+    handle = lesson(record.id)
     parts = []
-    if record.walkthroughs:
-        done = sum(progress.key("walkthrough", w) in items for w in record.walkthroughs)
-        parts.append(data.say("course.progress.walkthroughs", done=done, total=len(record.walkthroughs)))
-    exercise_ids = [q.id for q in questions.exercise_questions() if q.lesson == record.id]
-    if exercise_ids:
-        done = sum(progress.key("exercise", e) in items for e in exercise_ids)
-        parts.append(data.say("course.progress.exercises", done=done, total=len(exercise_ids)))
+    for kind, views in (("walkthroughs", handle.walkthroughs()), ("exercises", handle.exercises())):
+        if views:
+            done = sum(view.progress_item in items for view in views)
+            parts.append(data.say(f"course.progress.{kind}", done=done, total=len(views)))
     if record.quiz:
-        entry = items.get(progress.key("quiz", quiz.PROGRESS_ID))
+        entry = items.get(quiz.Quiz().progress_item)
         parts.append(data.say("course.progress.quiz", best=entry.get("best", 0), total=entry.get("total", "?"))
                      if entry else data.say("course.progress.quiz_not_taken"))
     return "、".join(parts) or "—"
@@ -134,7 +132,7 @@ def progress_table(path: Path | None = None) -> RichText:
     items, message = progress.load(path)
     rows = [(r.title, lesson_progress(r, items)) for r in lessons()]
     columns = [data.say("course.progress.columns.lesson"), data.say("course.progress.columns.done")]
-    return join([para(message) if message else RichText("", ""), table(columns, rows)])
+    return join([para(message) if message else EMPTY, table(columns, rows)])
 
 
 class ProgressView(View):
@@ -142,7 +140,7 @@ class ProgressView(View):
 
     def __init__(self, path: Path | None = None):
         self.path = path
-        self.shown = RichText("", "")
+        self.shown = EMPTY
 
     def refresh(self) -> RichText:
         """Read the progress file again (other notebooks may have recorded since)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from helpers import forms
 from helpers.core import data, registry
-from helpers.core.render import RichText, alert, join, para, preformatted, status, strong
+from helpers.core.render import EMPTY, RichText, alert, join, para, preformatted, status, strong
 from helpers.core.view import View
 from helpers.redaction import CARD_MASK, EMAIL_MASK, PHONE_MASK, redact
 
@@ -74,7 +74,7 @@ class DraftBuilder(View):
         self.situations = case_situations()
         self.fields = {"situation": self.situations[0].id, "what": "", "order": "", "request": ""}
         self.problems: dict[str, str] = {}
-        self.message = RichText("", "")
+        self.message = EMPTY
         self.draft = ""
 
     def set_field(self, name: str, value: str) -> None:

@@ -1,10 +1,9 @@
-"""``helpers.progress``: the engine's progress store (``helpers.core.progress``) under its public name.
+"""``helpers.progress``: the learner's progress store under its public name.
 
-Both names give the very same module object, so a setting changed through one is seen through the other.
+The store itself is part of the engine (``helpers.core.progress``, where its behaviour is specified); this module
+gives the same functions to notebooks and to checks from outside.
 """
 
-import sys
+from helpers.core.progress import AFRESH, ENV, MAX_BYTES, VERSION, Refused, default_path, key, load, record, safely_record
 
-from helpers.core import progress as _store
-
-sys.modules[__name__] = _store
+__all__ = ["AFRESH", "ENV", "MAX_BYTES", "VERSION", "Refused", "default_path", "key", "load", "record", "safely_record"]

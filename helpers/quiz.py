@@ -3,7 +3,8 @@
 The questions are judged by the same engine as the exercises (``helpers.core.questions``); here they are put
 together as one test: the first answer to each question counts; when every question is answered the result says
 whether the learner passed (the quiz lesson's ``pass_mark`` in the manifest) or which lessons to revisit, from the
-questions missed; a finished quiz is recorded with its score and the ids of the questions missed.
+questions missed; a finished quiz is recorded, under the quiz's id in the manifest, with its score and the ids of
+the questions missed.
 """
 
 from __future__ import annotations
@@ -12,16 +13,13 @@ from helpers.core import data, progress, questions
 from helpers.core.render import EMPTY, WIDGET_CSS, RichText, bullets, join, para, span, status, strong
 from helpers.core.view import View
 
-PROGRESS_ID = "final"
-
-
 def feedback(question: data.Question, choice: int) -> questions.Feedback:
     """Say whether ``choice`` (0-based) is right, why a wrong one is wrong, and show the tested facts."""
     return questions.judge(question, choice, reveal=True)
 
 
 def quiz_lesson() -> data.Lesson:
-    """The manifest's lesson that holds the quiz (``quiz = true``)."""
+    """The manifest's lesson that holds the quiz (``quiz = "<its id>"``)."""
     return next(lesson for lesson in data.load_lessons() if lesson.quiz)
 
 
@@ -38,6 +36,11 @@ class Quiz(View):
         self.answers: dict[str, int] = {}           # the first answer to each question: the one scored
         self.chosen: dict[str, int | None] = {}     # what the learner has selected, not yet checked
         self.shown: dict[str, RichText] = {}
+
+    @property
+    def progress_item(self) -> str:
+        """Where a finished quiz is recorded: its id in the manifest."""
+        return progress.key("quiz", quiz_lesson().quiz)
 
     @property
     def score(self) -> int:
@@ -97,7 +100,7 @@ class Quiz(View):
             first_time = question.id not in self.answers
             self.answers.setdefault(question.id, choice)
             if first_time and self.finished:
-                self._record(progress.key("quiz", PROGRESS_ID),
+                self._record(self.progress_item,
                              {"score": self.score, "total": len(self.questions), "missed": ",".join(self.missed)})
             shown = feedback(question, choice)
         self.shown[question.id] = shown

@@ -25,6 +25,7 @@ from helpers import hours
 from helpers.core import data, registry
 from helpers.core.cards import CAUTION_ORDER, badge, badge_key, details, fact_card, fact_details
 from helpers.core.clock import Clock, format_japan_time, in_japan, japan_tz, now_in_japan
+from helpers.core.controls import plan_toggle
 from helpers.core.render import (CHOICES_CLASS, EMPTY, PALETTE, WIDGET_CSS, RichText, block, bullets, heading, join,
                                  mark, para, span, status, strong)
 from helpers.core.view import View
@@ -325,13 +326,10 @@ class Triage(View):
         hour = w.Dropdown(options=[(data.say("situations.hour_option", hour=h), h) for h in range(24)],
                           value=self.hour, description=data.say("situations.hour_label"), style=style,
                           layout=w.Layout(width="auto"))
-        plans = data.load_vocabulary().plans
-        plan = w.ToggleButtons(options=[(f"{t.ja}（{t.en}）", key) for key, t in plans.items()], value=self.plan,
-                               description=data.say("walkthrough.plan_label"), style={**style, "button_width": "auto"})
+        plan = plan_toggle(self.plan, self.set_plan)
         choice.observe(lambda change: self.show(change["new"]), names="value")
         day.observe(lambda change: self._day_picked(change["new"]), names="value")
         hour.observe(lambda change: self.set_time(hour=change["new"]), names="value")
-        plan.observe(lambda change: self.set_plan(change["new"]), names="value")
         note = w.HTML()
         view = w.HTML()
         view.add_class("kit-card-view")

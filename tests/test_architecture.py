@@ -1,5 +1,5 @@
-"""The shape of ``helpers``: three layers, no import circle (imports inside functions count), and every
-third-party import declared as a dependency of the right set."""
+"""The shape of ``helpers``: three layers and no import circle (import-linter's contracts in pyproject.toml), every
+third-party import declared as a dependency of the right set, and no teaching text in Python."""
 
 from __future__ import annotations
 
@@ -8,150 +8,63 @@ import sys
 import tomllib
 from pathlib import Path
 
-import pytest
 from support import ROOT
 
 HELPERS = ROOT / "helpers"
-TOPICS = {"walkthrough", "forms", "hours", "channels", "contact_log", "preparation", "situations", "drafts",
-          "redaction", "facts", "freshness", "quiz"}
-
-
-def module_name(path: Path) -> str:
-    parts = path.relative_to(ROOT).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 DYNAMIC = {"import_module", "__import__"}
 
 
-def imports_of(path: Path, package: str = "", strict: bool = False) -> set[str]:
-    """Every module a file imports, at the top or inside a function (``from helpers import x`` → ``helpers.x``),
-    relative imports resolved against ``package``, and ``importlib.import_module("…")`` with a literal name.
-    ``strict`` (the kit's own modules): a dynamic import of a name computed at run time is refused, since no
-    test could see where it leads."""
+def imports_of(path: Path) -> set[str]:
+    """Every module a file imports, at the top or inside a function, and ``importlib.import_module("…")`` with a
+    literal name."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            base = package.split(".")[:len(package.split(".")) - node.level + 1] if node.level else []
-            module = ".".join(base + ([node.module] if node.module else []))
-            found.add(module)
-            found |= {f"{module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
         elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", None)) in DYNAMIC:
             argument = node.args[0] if node.args else None
-            if isinstance(argument, ast.Constant):
-                found.add(argument.value)
-            else:
-                assert not strict, f"{path.name}:{node.lineno}: a dynamic import of a computed name"
+            found.add(argument.value if isinstance(argument, ast.Constant) else "<computed>")
     return found
 
 
-def helpers_graph() -> dict[str, set[str]]:
-    modules = {module_name(p): p for p in HELPERS.rglob("*.py")}
-    package = {name: name if path.name == "__init__.py" else name.rpartition(".")[0] for name, path in modules.items()}
-    return {name: {i for i in imports_of(path, package[name], strict=True) if i in modules and i != name}
-            for name, path in modules.items()}
+def test_the_layering_contracts_of_pyproject_hold():
+    """import-linter checks the contracts of [tool.importlinter]: the course on the topics, the topics on the
+    engine, no import circle (imports inside functions count), the progress store on its own."""
+    from importlinter.cli import lint_imports
+
+    assert lint_imports(config_filename=str(ROOT / "pyproject.toml")) == 0
 
 
-def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
-    """Return one import circle as a path (first module repeated at the end), or None."""
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    path: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        path.append(node)
-        for nxt in sorted(graph.get(node, ())):
-            if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
-            if nxt not in state and (cycle := visit(nxt)):
-                return cycle
-        path.pop()
-        state[node] = 2
-        return None
-
-    for node in sorted(graph):
-        if node not in state and (cycle := visit(node)):
-            return cycle
-    return None
+def test_the_contracts_name_every_topic_module():
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+    layered = {name.strip() for layer in contracts["contracts"][0]["layers"] for name in layer.split(":")}
+    modules = {f"helpers.{p.stem}" for p in HELPERS.glob("*.py") if p.stem != "__init__"}
+    modules |= {f"helpers.{p.name}" for p in HELPERS.iterdir() if (p / "__init__.py").exists() and p.name != "core"}
+    assert modules <= layered, "a new module of helpers belongs in a layer of [tool.importlinter]"
 
 
-def layer(module: str) -> str:
-    if module == "helpers":
-        return "package"
-    if module.startswith("helpers.core") or module in ALIASES:
-        return "core"
-    if module == "helpers.course":
-        return "course"
-    assert module.removeprefix("helpers.") in TOPICS, f"{module} is in no layer: add it to the docs and TOPICS"
-    return "topic"
-
-
-ALIASES = {"helpers.progress": "helpers.core.progress"}  # public names of engine modules: the same module object
-GRAPH = helpers_graph()
-
-
-def test_public_names_of_engine_modules_are_the_same_modules():
-    import importlib
-
-    for alias, module in ALIASES.items():
-        assert importlib.import_module(alias) is importlib.import_module(module)
-
-
-def test_the_cycle_finder_finds_a_circle_through_a_function_level_import(tmp_path):
-    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
-    assert find_cycle({"a": {"b"}, "b": set()}) is None
-    late = tmp_path / "late.py"
-    late.write_text("def f():\n    from helpers import quiz\n", encoding="utf-8")
-    assert "helpers.quiz" in imports_of(late)
-
-
-@pytest.mark.parametrize("source, found", [
-    ("from . import quiz", "helpers.quiz"), ("from .core import data", "helpers.core.data"),
-    ("from .. import forms", "helpers.forms"),  # as seen from helpers.core: one level up
-    ("import importlib\nimportlib.import_module('helpers.course')", "helpers.course"),
-    ("__import__('helpers.hours')", "helpers.hours"),
-])
-def test_relative_and_literal_dynamic_imports_are_seen(tmp_path, source, found):
-    module = tmp_path / "m.py"
-    module.write_text(source, encoding="utf-8")
-    package = "helpers.core" if source.startswith("from ..") else "helpers"
-    assert found in imports_of(module, package)
-
-
-def test_a_dynamic_import_of_a_computed_name_is_refused(tmp_path):
-    module = tmp_path / "m.py"
-    module.write_text("import importlib\nname = 'helpers.quiz'\nimportlib.import_module(name)", encoding="utf-8")
-    with pytest.raises(AssertionError, match="dynamic import"):
-        imports_of(module, "helpers", strict=True)
-
-
-def test_no_import_circle_anywhere_in_helpers():
-    assert find_cycle(GRAPH) is None, " → ".join(find_cycle(GRAPH))
-
-
-def test_every_module_sits_in_a_layer_and_topics_are_the_documented_ones():
-    assert {m.removeprefix("helpers.") for m in GRAPH if layer(m) == "topic"} == TOPICS
-    documented = (HELPERS / "__init__.py").read_text(encoding="utf-8")
-    for topic in TOPICS:
-        assert f"``{topic}``" in documented, topic
-
-
-@pytest.mark.parametrize("module", sorted(GRAPH))
-def test_no_module_imports_a_layer_above_its_own(module):
-    allowed = {"package": set(), "core": {"core"}, "topic": {"core", "topic"},
-               "course": {"core", "topic"}}[layer(module)]
-    above = {i for i in GRAPH[module] if i != "helpers" and layer(i) not in allowed}
-    assert not above, f"{module} imports {sorted(above)}"
-
-
-def test_the_progress_store_imports_nothing_of_the_kit():
-    assert GRAPH["helpers.core.progress"] == set()
+def test_no_dynamic_import_of_a_computed_name_in_helpers():
+    """import-linter sees every import statement; a name computed at run time would hide where it leads."""
+    for path in HELPERS.rglob("*.py"):
+        assert "<computed>" not in imports_of(path), path
 
 
 def test_importing_the_package_imports_nothing():
-    assert GRAPH["helpers"] == set() and GRAPH["helpers.core"] == set()
+    assert not {i for i in imports_of(HELPERS / "__init__.py") if i.startswith("helpers")}
+    assert not {i for i in imports_of(HELPERS / "core" / "__init__.py") if i.startswith("helpers")}
+
+
+def test_helpers_progress_is_a_plain_module_giving_the_engines_store():
+    from helpers import progress
+    from helpers.core import progress as store
+
+    assert sys.modules["helpers.progress"] is progress and progress is not store
+    assert all(getattr(progress, name) is getattr(store, name) for name in progress.__all__)
 
 
 # ---------------------------------------------------------------- dependencies
@@ -171,7 +84,8 @@ def normalize(name: str) -> str:
 
 
 # Import name → distribution name, where they differ.
-DISTRIBUTIONS = {"yaml": "pyyaml", "playwright": "playwright", "nbformat": "nbformat", "nbclient": "nbclient"}
+DISTRIBUTIONS = {"yaml": "pyyaml", "playwright": "playwright", "nbformat": "nbformat", "nbclient": "nbclient",
+                 "importlinter": "import-linter"}
 
 
 LOCAL = {"helpers", "kit", "tools", "bench", "tests", "__future__"} | {p.stem for folder in ("tests", "tools", "bench")
@@ -183,7 +97,7 @@ def third_party_imports(paths) -> dict[str, set[str]]:
     for path in paths:
         for name in imports_of(path):
             top = name.split(".")[0]
-            if top in sys.stdlib_module_names or top in LOCAL:
+            if top in sys.stdlib_module_names or top in LOCAL or name == "<computed>":
                 continue
             found.setdefault(DISTRIBUTIONS.get(top, top.replace("_", "-")), set()).add(str(path.relative_to(ROOT)))
     return found

@@ -190,7 +190,7 @@ def test_progress_table_counts_what_is_done_per_lesson(fresh_progress):
     progress.record(progress.key("walkthrough", WALKED.walkthroughs[0]))
     exercise = course.lesson(WALKED.id).exercises()[0]
     progress.record(progress.key("exercise", exercise.id))
-    progress.record(progress.key("quiz", quiz.PROGRESS_ID), {"score": 17, "total": 21})
+    progress.record(quiz.quiz().progress_item, {"score": 17, "total": 21})
     table = course.progress_table().text
     first = next(line for line in table.splitlines() if line.startswith(WALKED.title))
     assert data.say("course.progress.walkthroughs", done=1, total=len(WALKED.walkthroughs)) in first
@@ -208,7 +208,7 @@ def test_progress_view_reads_the_file_again_on_refresh(fresh_progress):
 
 
 def test_progress_view_stored_version_shows_nobodys_progress(fresh_progress):
-    progress.record(progress.key("quiz", quiz.PROGRESS_ID), {"score": 17, "total": 21})
+    progress.record(quiz.quiz().progress_item, {"score": 17, "total": 21})
     bundle = course.progress_view()._repr_mimebundle_()
     assert "17" not in bundle["text/plain"] and "17" not in bundle["text/html"]
     assert json.loads(fresh_progress.read_text(encoding="utf-8"))["items"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import course, quiz, walkthrough
-from helpers.core import progress
+from helpers.core import data, progress
 
 WHEN = datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)
 
@@ -140,7 +140,7 @@ def test_finishing_the_quiz_records_the_score():
     game = quiz.quiz()
     for question in game.questions:
         game.answer(question.id, question.answer)
-    entry = progress.load()[0][progress.key("quiz", quiz.PROGRESS_ID)]
+    entry = progress.load()[0][quiz.quiz().progress_item]
     assert entry["score"] == entry["total"] == len(game.questions)
 
 
@@ -315,3 +315,23 @@ def test_in_the_browser_edition_no_lock_file_is_left_to_block_later_records(fres
         assert progress.safely_record(f"exercise:{n}") is None
     assert sorted(p.name for p in fresh_progress.parent.iterdir()) == ["progress.json"]
     assert len(progress.load()[0]) == 3
+
+
+def test_a_valid_file_in_a_folder_the_kit_cannot_write_is_still_read_and_shown(fresh_progress, monkeypatch):
+    """An adversarial probe found it shown as empty: the lock file cannot be made there, so nothing was read."""
+    progress.record("walkthrough:PROC-SELLER-APP")
+    progress.record("quiz", {"score": 30, "total": 36})
+
+    def read_only_folder(self, *args, **kwargs):
+        raise PermissionError("read-only folder")
+
+    import filelock
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", read_only_folder)
+    items, message = progress.load()
+    assert set(items) == {"walkthrough:PROC-SELLER-APP", "quiz"} and message == progress.READ_ONLY
+    table = course.progress_table().text
+    walked = data.say("course.progress.walkthroughs", done=1, total=1)
+    assert progress.READ_ONLY in table and walked in table
+    assert "書き込めない" in progress.safely_record("exercise:01-atoz-sunday")
+    assert "exercise:01-atoz-sunday" not in progress.load()[0], "nothing new is written there"

@@ -221,7 +221,7 @@ def test_a_finished_quiz_is_recorded_with_its_score_and_the_questions_missed(fre
 
     game = quiz.quiz()
     answer_all(game, len(QUESTIONS) - 2)
-    entry = progress.load()[0][progress.key("quiz", quiz.PROGRESS_ID)]
+    entry = progress.load()[0][quiz.quiz().progress_item]
     assert entry["score"] == len(QUESTIONS) - 2 and entry["total"] == len(QUESTIONS)
     assert entry["missed"] == ",".join(q.id for q in QUESTIONS[-2:])
 
@@ -235,4 +235,4 @@ def test_restart_clears_the_answers_and_the_widget_and_keeps_the_best_score(fres
     assert not game.answers and game.score == 0 and not game.result()
     assert all(game.controls[q.id]["choice"].value is None for q in QUESTIONS)
     answer_all(game, 0)
-    assert progress.load()[0][progress.key("quiz", quiz.PROGRESS_ID)]["best"] == len(QUESTIONS)
+    assert progress.load()[0][quiz.quiz().progress_item]["best"] == len(QUESTIONS)

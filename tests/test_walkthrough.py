@@ -133,7 +133,7 @@ def test_rules_follow_the_data():
 
 def test_branch_controls_only_where_the_procedure_branches():
     central = walkthrough("PROC-SELLER-CENTRAL")
-    assert central.controls["plan"] in central._areas["choose_method"].children
+    assert central.controls["plan"] in central.parts["choose_method"].widget.children
     buyer = at_choice("PROC-BUYER")
     assert "plan" not in buyer.controls and "topic" not in buyer.controls
     assert "購入者として: 電話" in buyer.controls["methods"].value

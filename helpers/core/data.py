@@ -465,7 +465,7 @@ class Lesson:
     objectives: tuple[str, ...] = ()
     key_points: tuple[KeyPoint, ...] = ()
     walkthroughs: tuple[str, ...] = ()
-    quiz: bool = False
+    quiz: str | None = None
     pass_mark: int | None = None
     appendix: bool = False
     pandas: bool = False
@@ -480,8 +480,8 @@ class Lesson:
             return "id", "「01_seller_central」のように、2桁の番号_英小文字 で書いてください（.ipynb は付けません）。"
         if not 1 <= self.minutes <= 120:
             return "minutes", "かかる時間（分）を 1〜120 の整数で書いてください。"
-        if self.quiz != (self.pass_mark is not None):
-            return "pass_mark", "クイズのレッスン（quiz = true）だけに、合格の点（pass_mark、%）を書いてください。"
+        if (self.quiz is None) != (self.pass_mark is None):
+            return "pass_mark", "クイズのレッスン（quiz = \"クイズの id\"）だけに、合格の点（pass_mark、%）を書いてください。"
         if self.pass_mark is not None and not 1 <= self.pass_mark <= 100:
             return "pass_mark", "合格の点は 1〜100（%）の整数で書いてください。"
         return None

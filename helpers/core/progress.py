@@ -14,7 +14,9 @@ The store can never do harm:
   never overwriting an earlier copy;
 - every write replaces the file atomically, and a file lock around read-modify-write means two kernels
   recording at once lose nothing (the browser edition has no file locks: see ``_locked``);
-- views record through ``safely_record``, which never raises.
+- views record through ``safely_record``, which never raises;
+- a valid file in a folder the kit cannot write is still read and shown, with a message that new progress
+  cannot be recorded there.
 """
 
 from __future__ import annotations
@@ -53,14 +55,31 @@ class Refused(ValueError):
     """The progress file's location cannot be used (not a regular file, or not reachable); nothing was touched."""
 
 
+class ReadOnly(Refused):
+    """The progress file's folder cannot be written (no lock can be taken there): it can still be read."""
+
+
+READ_ONLY = "この場所には新しい進み具合を記録できません（フォルダーに書き込めません）。ここまでの記録は表示しています。"
+
+
 def load(path: Path | None = None) -> tuple[dict, str | None]:
-    """Return the recorded items and, when the file could not be used, a message saying so."""
+    """Return the recorded items and, when the file could not be used, a message saying so.
+
+    A valid file in a folder the kit cannot write is still read (every write replaces the file whole, so a read
+    without the lock sees a complete file) and shown, with the message that nothing new can be recorded there.
+    """
     try:
         target = _target(path)
         if not target.exists():
             return {}, None
         with _locked(target):
-            return _load(target)
+            return _load(target, set_aside=True)
+    except ReadOnly:
+        try:
+            items, message = _load(target, set_aside=False)
+        except Refused as exc:
+            return {}, str(exc)
+        return items, message or READ_ONLY
     except Refused as exc:
         return {}, str(exc)
 
@@ -136,15 +155,16 @@ def _locked(target: Path):
     except filelock.Timeout:
         raise Refused("ほかのノートブックが進み具合を記録中のため、今回は記録しません。") from None
     except OSError:
-        raise Refused(f"進み具合の記録のフォルダーを使えないため、記録しません（{ENV} を確かめてください）。") from None
+        raise ReadOnly(f"進み具合の記録のフォルダーに書き込めないため、記録しません（{ENV} を確かめてください）。") from None
     try:
         yield
     finally:
         lock.release()
 
 
-def _load(target: Path) -> tuple[dict, str | None]:
-    """Read the file (the caller holds the lock); a file that is not the kit's is set aside."""
+def _load(target: Path, set_aside: bool = True) -> tuple[dict, str | None]:
+    """Read the file (the caller holds the lock); a file that is not the kit's is set aside (or, where nothing can
+    be written, left alone and not read)."""
     try:
         handle = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
@@ -157,6 +177,8 @@ def _load(target: Path) -> tuple[dict, str | None]:
         content = file.read(MAX_BYTES + 1)
     items = _items(content)
     if items is None:
+        if not set_aside:
+            raise Refused("進み具合の記録が読めません（書き込めないフォルダーなので、そのままにしています）。")
         return {}, _set_aside(target)
     return items, None
 

@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 from helpers.core import data, progress, registry
 from helpers.core.cards import fact_note
-from helpers.core.render import CHOICES_CLASS, WIDGET_CSS, RichText, block, bullets, join, para, span, status, strong
+from helpers.core.render import (CHOICES_CLASS, EMPTY, WIDGET_CSS, RichText, block, bullets, join, para, span, status,
+                                 strong)
 from helpers.core.view import View
 
 _QUOTES_AND_SPACES = "「」『』\"'“”‘’ 　。、.,"
@@ -182,11 +183,16 @@ class Exercise(View):
     def __init__(self, question: data.Question):
         self.question = question
         self.answer: int | str | None = None
-        self.shown: RichText = RichText("", "")
+        self.shown: RichText = EMPTY
 
     @property
     def id(self) -> str:
         return self.question.id
+
+    @property
+    def progress_item(self) -> str:
+        """Where a passed check is recorded."""
+        return progress.key("exercise", self.question.id)
 
     def check(self, answer: int | str | None = "") -> Feedback:
         """Check an answer and say what is right or wrong with it (also under the exercise's buttons).
@@ -196,7 +202,7 @@ class Exercise(View):
         """
         result = judge(self.question, answer)
         if result.passed:
-            self._record(progress.key("exercise", self.question.id))
+            self._record(self.progress_item)
         if answer not in (None, "") or self._widget is None:
             self._show(result)
         return result

@@ -8,7 +8,9 @@ call directly; the widget mirrors that state and is never read back. Every view 
 - ``widget``: the ipywidgets tree, built once, on first use, by ``_build()``.
 - ``controls``: the widgets a learner acts on, by name (tests click and type into them).
 - ``_repr_mimebundle_``: the live widget together with the static HTML and text, so JupyterLab shows the widget and
-  everything else shows the static version.
+  everything else shows the static version;
+- ``progress_item``: what it records in the progress store when the learner finishes it (None: nothing); the course
+  reads these to say what is done in each lesson.
 
 ipywidgets is imported only when a widget is built, so models and their tests need no front end.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpers.core.render import RichText, status
+from helpers.core.render import EMPTY, RichText, status
 
 
 class View:
@@ -25,14 +27,15 @@ class View:
 
     _widget: Any = None
     _controls: dict[str, Any]
-    progress_note: RichText = RichText("", "")  # what the learner should know about recording their progress
+    progress_note: RichText = EMPTY  # what the learner should know about recording their progress
+    progress_item: str | None = None  # what the view records when the learner finishes it (walkthrough, exercise, quiz)
 
     def _record(self, item: str, detail: dict | None = None) -> None:
         """Record progress where the learner acted; keep any message about it to show beside the action."""
         from helpers.core import progress
 
         message = progress.safely_record(item, detail)
-        self.progress_note = status(message) if message else RichText("", "")
+        self.progress_note = status(message) if message else EMPTY
 
     def _build(self) -> tuple[Any, dict[str, Any]]:
         """Build and return the widget tree and its controls by name (subclasses)."""

@@ -169,7 +169,7 @@ def walk_to_the_end(page) -> None:
         plans = walk.locator(".widget-toggle-button")
         if plans.count():
             plans.filter(has_text=data.load_vocabulary().plans["individual"].ja).click()
-            walk.get_by_role("checkbox", name=data.say("walkthrough.topic_label")).check()
+            walk.get_by_role("checkbox", name=data.say("controls.topic_label")).check()
             expect(walk.locator("[role=status]").last).to_contain_text("×")
 
 
