@@ -8,12 +8,14 @@ the progress store, which knows nothing of lessons.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from helpers import quiz
+from helpers import quiz, records
 from helpers.core import data, optional, progress, questions, registry
 from helpers.core.cards import fact_ref
-from helpers.core.render import EMPTY, RichText, block, bullets, join, link, para, strong, table
+from helpers.core.clock import in_japan
+from helpers.core.render import EMPTY, RichText, block, bullets, esc, join, link, para, status, strong, table
 from helpers.core.view import View
 
 
@@ -168,3 +170,125 @@ class ProgressView(View):
 def progress_view(path: Path | None = None) -> ProgressView:
     """Build the progress widget for the start notebook."""
     return ProgressView(path)
+
+
+# ---------------------------------------------------------------- the learner's record, and a class of them
+
+
+def _day(done_at: str) -> str:
+    """The Japan-time day of a recorded moment ("2026-12-02T09:30:00+09:00" → "2026-12-02")."""
+    from datetime import datetime
+
+    try:
+        return in_japan(datetime.fromisoformat(done_at)).date().isoformat()
+    except (TypeError, ValueError):
+        return str(done_at)[:10]
+
+
+def record_from_progress(document: dict, name: str | None = None) -> dict:
+    """A learner record (``helpers.records``) from a progress document (``{"items": {...}}``) or its items: the
+    lessons whose every walkthrough, exercise and quiz is done, each with the day its last one was, and the quiz."""
+    items = document.get("items", document) if isinstance(document, dict) else {}
+    done = {}
+    for record in lessons():
+        handle = lesson(record.id)
+        views = [*handle.walkthroughs(), *handle.exercises(), *([quiz.Quiz()] if record.quiz else [])]
+        if views and all(view.progress_item in items for view in views):
+            done[record.id] = max(_day(items[view.progress_item].get("done_at", "")) for view in views)
+    entry = items.get(quiz.Quiz().progress_item)
+    result = None
+    if entry and isinstance(entry.get("score"), int) and isinstance(entry.get("total"), int):
+        missed = [q for q in str(entry.get("missed", "")).split(",") if q]
+        result = {"score": entry["score"], "total": entry["total"],
+                  "passed": 100 * entry["score"] >= quiz.pass_mark() * entry["total"], "missed": missed,
+                  "done_at": _day(entry.get("done_at", ""))}
+    return records.make(done, result, name)
+
+
+def learner_record(name: str | None = None) -> dict:
+    """The record the learner hands in, built from their progress now; ``name`` is an optional display name."""
+    items, _message = progress.load()
+    return record_from_progress(items, name)
+
+
+def read_cohort(folder) -> records.Cohort:
+    """Read a folder of learner records: ``.frame`` (one row per learner) and ``.rejected`` (file, reason)."""
+    return records.read_folder(folder)
+
+
+def certificate(record: dict) -> str:
+    """A printable certificate page (HTML) for a passed quiz: clearly the kit's, not Amazon's."""
+    quiz_result = record["quiz"]
+    fields = {"name": esc(record["name"] or data.say("course.record.no_name")), "day": esc(quiz_result["done_at"]),
+              "score": quiz_result["score"], "total": quiz_result["total"], "version": esc(record["kit_version"])}
+    return data.say("course.record.certificate_html", **fields)
+
+
+class RecordView(View):
+    """Make the learner's record to hand in: an optional name, then a download link (and the certificate after a
+    pass). Only what the record shows is in it; nothing is sent anywhere — the browser saves the file."""
+
+    def __init__(self):
+        self.name = ""
+        self.record: dict | None = None
+        self.message = EMPTY
+
+    def make(self, name: str | None = None) -> dict:
+        """Build the record from the progress now (the button)."""
+        if name is not None:
+            self.name = name
+        self.record = learner_record(self.name)
+        self._refresh()
+        return self.record
+
+    def shown(self) -> RichText:
+        if self.record is None:
+            return para(data.say("course.record.prompt"))
+        record = self.record
+        payload = json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
+        parts = [para(data.say("course.record.contains", lessons=len(record["lessons"]),
+                               quiz=data.say("course.record.quiz", score=record["quiz"]["score"],
+                                             total=record["quiz"]["total"]) if record["quiz"]
+                               else data.say("course.record.no_quiz"))),
+                 para(download(data.say("course.record.download"), RECORD_FILE, "application/json", payload))]
+        if record["quiz"] and record["quiz"]["passed"]:
+            page = certificate(record).encode("utf-8")
+            parts.append(para(download(data.say("course.record.certificate"), CERTIFICATE_FILE, "text/html", page)))
+        return status(join(parts))
+
+    def _build(self):
+        import ipywidgets as w
+
+        name = w.Text(description=data.say("course.record.name_label"), placeholder=data.say("course.record.name_placeholder"),
+                      style={"description_width": "initial"})
+        name.observe(lambda change: setattr(self, "name", change["new"]), names="value")
+        button = w.Button(description=data.say("course.record.make"), icon="file-text-o",
+                          tooltip=data.say("course.record.make_tooltip"))
+        button.on_click(lambda _b: self.make())
+        view = w.HTML()
+        return w.VBox([name, button, view]), {"name": name, "make": button, "view": view}
+
+    def _render(self) -> None:
+        self._controls["view"].value = self.shown().html
+
+    def static(self) -> RichText:
+        return para(data.say("course.record.static"))
+
+
+RECORD_FILE = "kit-record.json"
+CERTIFICATE_FILE = "kit-certificate.html"
+
+
+def download(words: str, file: str, mime: str, content: bytes) -> RichText:
+    """A link that saves ``content`` as ``file`` in the browser (a data: URL): the same in JupyterLab, the app and the
+    browser edition, with nothing sent anywhere."""
+    import base64
+
+    href = f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
+    return RichText(f'<a download="{esc(file)}" href="{href}" style="text-decoration:underline">{esc(words)}</a>',
+                    words)
+
+
+def record_view() -> RecordView:
+    """Build the widget that makes the learner's record (and, after a pass, the certificate)."""
+    return RecordView()
