@@ -191,9 +191,15 @@ def read_uploads(files) -> Cohort:
 
 
 def lesson_columns() -> dict[str, str]:
-    """The lessons that can be finished (they have something to record), with their short titles."""
-    return {lesson.id: f"{lesson.id[:2]} {lesson.title}" for lesson in data.load_lessons()
+    """The lessons that can be finished (they have something to record), with their titles."""
+    return {lesson.id: lesson.title for lesson in data.load_lessons()
             if lesson.walkthroughs or lesson.quiz or any(q.lesson == lesson.id for q in data.load_exercises())}
+
+
+def lesson_mark(lesson_id: str) -> str:
+    """A lesson's number as a column head: ① for 01 (two digits in a row of heads would read like a phone number)."""
+    number = int(lesson_id[:2])
+    return chr(0x2460 + number - 1) if 1 <= number <= 20 else lesson_id[:2]
 
 
 @needs_pandas
@@ -206,8 +212,8 @@ def completion_table(cohort: Cohort) -> RichText:
         return para(data.say("records.empty"))
     lessons = lesson_columns()
     done, todo = data.say("records.done_mark"), data.say("records.todo_mark")
-    shown = pd.DataFrame({lesson[:2]: [f"{done} {day[5:].replace('-', '/')}" if isinstance(day, str) else todo
-                                       for day in frame[lesson]] for lesson in lessons})
+    shown = pd.DataFrame({lesson_mark(lesson): [f"{done} {day[5:].replace('-', '/')}" if isinstance(day, str) else todo
+                                                for day in frame[lesson]] for lesson in lessons})
     shown.insert(0, data.say("records.columns.name"), frame["name"].tolist())
     shown[data.say("records.columns.quiz")] = [
         f"{int(s)}/{int(t)}（{data.say('records.passed') if p else data.say('records.not_passed')}）" if s == s else todo
@@ -216,7 +222,7 @@ def completion_table(cohort: Cohort) -> RichText:
                     if isinstance(v, str) and (v.startswith(done) or v.endswith(f"（{data.say('records.passed')}）"))
                     else "")
     styler = shown.style.set_uuid("cohort").apply(lambda _: css, axis=None)
-    legend = "、".join(f"{lesson[:2]} = {title[3:]}" for lesson, title in lessons.items())
+    legend = "、".join(f"{lesson_mark(lesson)} {title}" for lesson, title in lessons.items())
     return join([styled(styler, caption=data.say("records.completion_caption"), hide_index=True),
                  para(span(legend, style="font-size:90%"))])
 

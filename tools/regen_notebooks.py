@@ -50,9 +50,10 @@ def execute(path: Path) -> nbformat.NotebookNode:
 
 
 def manifest_notebooks() -> list[Path]:
+    """The lessons of the manifest, then the trainer's notebooks (notebooks/trainer)."""
     from helpers.core.data import load_lessons
 
-    return [NOTEBOOKS / lesson.file for lesson in load_lessons()]
+    return [NOTEBOOKS / lesson.file for lesson in load_lessons()] + sorted((NOTEBOOKS / "trainer").glob("*.ipynb"))
 
 
 def main(argv: list[str] | None = None) -> int:
