@@ -15,6 +15,7 @@ from conftest import ROOT
 from playwright.sync_api import expect
 
 from helpers.core import data, registry
+from test_record_download import save_the_record
 from test_what_happened import use_the_finder
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -89,6 +90,8 @@ def test_a_new_seller_goes_through_the_kit_offline_and_keeps_their_progress(site
     expect(table).to_contain_text(lesson.title)
     table.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "lite-progress-after-reload.png"))
+    record = save_the_record(page, "練習 花子")  # a browser download, as in the desktop kit
+    assert "03_seller_central" in record["lessons"] and record["name"] == "練習 花子"
 
     off_site = [url for url in offline.requests if urlparse(url).hostname not in ("127.0.0.1", None)
                 and not url.startswith(("data:", "blob:"))]
