@@ -1,15 +1,19 @@
 """Print the kit's performance figures, one ``name: value`` line each. Not a test: figures, not verdicts.
 
     python3 kit.py bench                      # everything (several minutes)
-    python3 kit.py bench --only contact-log   # one group: import, contact-log, redact, notebooks, browser, lite, suite
+    python3 kit.py bench --only contact-log   # one group: import, contact-log, redact, cohort, notebooks, browser,
+                                              # lite, suite
 
-Ratios compare two things measured side by side in the same run (alternating, best of several repeats), so
-that a busy or slow machine changes both sides alike.
+Ratios compare two things measured side by side in the same run: in alternating pairs (kit then bare, bare then
+kit, …), each pair giving one ratio, so that a busy or slow machine changes both sides alike; the figure is the median
+of the pairs' ratios, printed with its spread (half the interquartile range) and the number of pairs, e.g.
+``import_ratio: 1.05 (±0.03, 15 pairs)``.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import random
 import subprocess
@@ -32,6 +36,42 @@ def best_of(functions: dict, repeats: int) -> dict[str, float]:
     return best
 
 
+@dataclasses.dataclass(frozen=True)
+class Ratio:
+    """A ratio measured in pairs: the median of the pairs' ratios, its spread, and the median time of each side."""
+
+    value: float
+    spread: float
+    pairs: int
+    kit_seconds: float
+    bare_seconds: float
+
+    def __str__(self) -> str:
+        return f"{self.value:.2f} (±{self.spread:.2f}, {self.pairs} pairs)"
+
+
+def paired(kit, bare, pairs: int, warm_up: int = 1) -> Ratio:
+    """Time ``kit`` and ``bare`` in ``pairs`` pairs, alternating which goes first; one ratio per pair."""
+    import statistics
+
+    for _ in range(warm_up):
+        kit(), bare()
+    ratios, kit_times, bare_times = [], [], []
+    for n in range(pairs):
+        order = (("kit", kit), ("bare", bare)) if n % 2 == 0 else (("bare", bare), ("kit", kit))
+        took = {}
+        for name, function in order:
+            start = time.perf_counter()
+            function()
+            took[name] = time.perf_counter() - start
+        ratios.append(took["kit"] / took["bare"])
+        kit_times.append(took["kit"])
+        bare_times.append(took["bare"])
+    quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else [ratios[0]] * 3
+    return Ratio(statistics.median(ratios), (quartiles[2] - quartiles[0]) / 2, pairs, statistics.median(kit_times),
+                 statistics.median(bare_times))
+
+
 def write_log(path: Path, rows: int, seed: int = 1) -> None:
     """Write a synthetic contact log of ``rows`` rows (invented data)."""
     rng = random.Random(seed)
@@ -44,7 +84,7 @@ def write_log(path: Path, rows: int, seed: int = 1) -> None:
                       f"（架空）問い合わせ,{rng.randint(0, 900)},{answers[rng.random() < 0.3]},SAMPLE-{i:07d}\n")
 
 
-CONTACT_LOG_SIZES = (("10k", 10_000, 5), ("100k", 100_000, 3), ("1m", 1_000_000, 3))  # label, rows, repeats
+CONTACT_LOG_SIZES = (("10k", 10_000, 11), ("100k", 100_000, 7), ("1m", 1_000_000, 5))  # label, rows, pairs
 
 
 def contact_log_figures(sizes=CONTACT_LOG_SIZES, refused=("300k", 300_000)) -> None:
@@ -64,10 +104,10 @@ def contact_log_figures(sizes=CONTACT_LOG_SIZES, refused=("300k", 300_000)) -> N
         for label, rows, repeats in sizes:
             path = Path(folder) / f"log_{label}.csv"
             write_log(path, rows)
-            times = best_of({"kit": lambda: kit(path), "bare": lambda: bare(path)}, repeats)
-            print(f"contact_log_{label}_seconds: {times['kit']:.3f}", flush=True)
-            print(f"contact_log_{label}_bare_seconds: {times['bare']:.3f}", flush=True)
-            print(f"contact_log_{label}_ratio: {times['kit'] / times['bare']:.2f}", flush=True)
+            ratio = paired(lambda: kit(path), lambda: bare(path), repeats)
+            print(f"contact_log_{label}_seconds: {ratio.kit_seconds:.3f}", flush=True)
+            print(f"contact_log_{label}_bare_seconds: {ratio.bare_seconds:.3f}", flush=True)
+            print(f"contact_log_{label}_ratio: {ratio}", flush=True)
         refused_figures(Path(folder) / "refused.csv", *refused)
 
 
@@ -319,7 +359,7 @@ def bytecode_cached(cache: str) -> dict:
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PYTHONPYCACHEPREFIX": cache}
 
 
-def import_figures(repeats: int = 7) -> None:
+def import_figures(pairs: int = 15) -> None:
     """Importing every helpers module on top of pandas and ipywidgets, over pandas and ipywidgets alone."""
     import pkgutil
 
@@ -330,13 +370,13 @@ def import_figures(repeats: int = 7) -> None:
     kit = [sys.executable, "-c", f"import pandas, ipywidgets, {modules}"]
     with tempfile.TemporaryDirectory() as cache:
         env = bytecode_cached(cache)
-        times = best_of({"kit": lambda: _run(kit, env=env), "bare": lambda: _run(bare, env=env)}, repeats)
-    print(f"import_seconds: {times['kit']:.3f}", flush=True)
-    print(f"import_bare_seconds: {times['bare']:.3f}", flush=True)
-    print(f"import_ratio: {times['kit'] / times['bare']:.2f}", flush=True)
+        ratio = paired(lambda: _run(kit, env=env), lambda: _run(bare, env=env), pairs)
+    print(f"import_seconds: {ratio.kit_seconds:.3f}", flush=True)
+    print(f"import_bare_seconds: {ratio.bare_seconds:.3f}", flush=True)
+    print(f"import_ratio: {ratio}", flush=True)
 
 
-def notebook_figures(repeats: int = 3) -> None:
+def notebook_figures(pairs: int = 5) -> None:
     """Each kit notebook under strict nbval, over a bare notebook that only imports pandas and ipywidgets."""
     import nbformat
 
@@ -352,25 +392,59 @@ def notebook_figures(repeats: int = 3) -> None:
         ratios = {}
         for lesson in load_lessons():
             notebook = ROOT / "notebooks" / lesson.file
-            times = best_of({"kit": lambda: _run(nbval + [str(notebook)], env=env),
-                             "bare": lambda: _run(nbval + [str(bare)], cwd=Path(folder), env=env)}, repeats)
-            ratios[lesson.file] = times["kit"] / times["bare"]
+            ratio = paired(lambda: _run(nbval + [str(notebook)], env=env),
+                           lambda: _run(nbval + [str(bare)], cwd=Path(folder), env=env), pairs, warm_up=0)
+            ratios[lesson.file] = ratio
             name = lesson.file.removesuffix(".ipynb")
-            print(f"notebook_{name}_seconds: {times['kit']:.2f}", flush=True)
-            print(f"notebook_{name}_ratio: {ratios[lesson.file]:.2f}", flush=True)
-        print(f"notebook_bare_seconds: {times['bare']:.2f}", flush=True)
-        print(f"notebook_ratio_max: {max(ratios.values()):.2f}", flush=True)
+            print(f"notebook_{name}_seconds: {ratio.kit_seconds:.2f}", flush=True)
+            print(f"notebook_{name}_ratio: {ratio}", flush=True)
+        print(f"notebook_bare_seconds: {ratio.bare_seconds:.2f}", flush=True)
+        print(f"notebook_ratio_max: {max(ratios.values(), key=lambda r: r.value)}", flush=True)
+
+
+def cohort_figures(learners: int = 1000, pairs: int = 9) -> None:
+    """Reading a class of learner records with ``read_cohort`` (validation, refusals, one table), over a plain
+    ``json.load`` of each file and a DataFrame of them, on the same folder."""
+    import json
+
+    import pandas as pd
+
+    from helpers import course, records
+
+    rng = random.Random(7)
+    lessons = list(records.lesson_columns())
+    with tempfile.TemporaryDirectory() as folder:
+        for n in range(learners):
+            done = {lesson: "2026-11-20" for lesson in lessons[:rng.randint(0, len(lessons))]}
+            quiz = {"score": rng.randint(10, 36), "total": 36, "passed": rng.random() < 0.6,
+                    "missed": [f"Q{rng.randint(1, 36):02d}"], "done_at": "2026-11-21"}
+            record = records.make(done, quiz, f"架空 {n:04d}")
+            (Path(folder) / f"learner-{n:04d}.json").write_text(json.dumps(record, ensure_ascii=False),
+                                                                encoding="utf-8")
+
+        def bare():
+            documents = []
+            for path in sorted(Path(folder).glob("*.json")):
+                with path.open(encoding="utf-8") as handle:
+                    documents.append(json.load(handle))
+            return pd.DataFrame(documents)
+
+        ratio = paired(lambda: course.read_cohort(folder), bare, pairs)
+    print(f"cohort_{learners}_seconds: {ratio.kit_seconds:.3f}", flush=True)
+    print(f"cohort_{learners}_bare_seconds: {ratio.bare_seconds:.3f}", flush=True)
+    print(f"cohort_{learners}_ratio: {ratio}", flush=True)
 
 
 def suite_figures() -> None:
-    """Wall time of the whole test suite, as `python3 kit.py test` runs it first (browser tests included)."""
+    """Wall time of the whole `python3 kit.py test` (browser tests and the second time-zone pass included)."""
     start = time.perf_counter()
-    _run([sys.executable, "-m", "pytest", "-q"])
+    _run([sys.executable, str(ROOT / "kit.py"), "test"])
     print(f"test_suite_seconds: {time.perf_counter() - start:.1f}", flush=True)
 
 
 GROUPS = {"import": import_figures, "contact-log": contact_log_figures, "redact": redact_figures,
-          "notebooks": notebook_figures, "browser": browser_figures, "lite": lite_figures, "suite": suite_figures}
+          "cohort": cohort_figures, "notebooks": notebook_figures, "browser": browser_figures, "lite": lite_figures,
+          "suite": suite_figures}
 
 
 def _in_kit_environment() -> bool:

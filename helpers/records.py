@@ -137,7 +137,7 @@ def _frames(named) -> tuple:
         shown = shown_name(file)
         document, reason = _read_one(file, content)
         if document is not None:
-            name = clean_name(document["name"]) or Path(file).stem
+            name = clean_name(document["name"]) or shown.rsplit(".", 1)[0]
             identity = name.casefold()
             if identity in seen:
                 document, reason = None, data.say("records.duplicate", other=seen[identity])
@@ -148,7 +148,7 @@ def _frames(named) -> tuple:
             continue
         quiz = document["quiz"] or {}
         done = document["lessons"]
-        rows.append({"name": shown_name(name), "file": shown, "kit_version": str(document.get("kit_version", ""))[:20],
+        rows.append({"name": name, "file": shown, "kit_version": str(document.get("kit_version", ""))[:20],
                      **{lesson: done.get(lesson) for lesson in lesson_ids},
                      "quiz_score": quiz.get("score"), "quiz_total": quiz.get("total"),
                      "passed": quiz.get("passed", False), "missed": tuple(quiz.get("missed", ())),
@@ -165,18 +165,21 @@ def read_folder(folder) -> Cohort:
     A folder that does not exist or is not a folder is a Japanese ``ValueError``; a file that is not a record is
     refused with its reason in ``rejected``.
     """
+    import os
+
     path = Path(folder)
     if not path.is_dir():
         raise ValueError(data.say("records.no_folder", folder=shown_name(str(folder))))
-    files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".json" and p.is_file())[:MAX_FILES]
+    with os.scandir(path) as entries:
+        files = sorted(e.name for e in entries if e.name.lower().endswith(".json") and e.is_file())[:MAX_FILES]
 
     def contents():
-        for file in files:
+        for name in files:
             try:
-                with file.open("rb") as handle:
-                    yield file.name, handle.read(MAX_BYTES + 1)
+                with open(os.path.join(path, name), "rb") as handle:
+                    yield name, handle.read(MAX_BYTES + 1)
             except OSError:
-                yield file.name, b"\0"  # refused below as not JSON: unreadable
+                yield name, b"\0"  # refused below as not JSON: unreadable
     frame, rejected = _frames(contents())
     return Cohort(frame, rejected, data.say("records.folder", folder=shown_name(path.name or str(path))))
 
