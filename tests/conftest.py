@@ -53,3 +53,12 @@ def fresh_progress(tmp_path, monkeypatch):
     path = tmp_path / "progress" / "progress.json"
     monkeypatch.setenv(progress.ENV, str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    """The one Playwright of the session (the sync API allows one per thread), for tests/browser and tests/hub."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as running:
+        yield running

@@ -41,13 +41,19 @@ def publish(document: dict) -> str | None:
     try:
         body = json.dumps(document, ensure_ascii=False).encode("utf-8")
         if len(body) > MAX_BYTES:
-            raise Unavailable("進み具合が大きすぎるため、研修担当者には送りませんでした（この環境には記録済みです）。")
+            return _too_big()
         _request("PUT", "api/progress", body)
-    except Unavailable as exc:
-        return str(exc)
     except Exception:  # noqa: BLE001 - a lesson must go on whatever the network does
-        return "進み具合を研修担当者に送れませんでした（この環境には記録済みです。次の記録のときに、もう一度送ります）。"
+        return _not_sent()
     return None
+
+
+def _too_big() -> str:
+    return "進み具合が大きすぎるため、研修担当者には送りませんでした（この環境には記録済みです）。"
+
+
+def _not_sent() -> str:
+    return "進み具合を研修担当者に送れませんでした（この環境には記録済みです。次の記録のときに、もう一度送ります）。"
 
 
 def fetch_all() -> dict[str, dict]:
