@@ -158,7 +158,9 @@ c.JupyterHub.spawner_class = KitSpawner
 c.Spawner.cmd = [sys.executable, str(HERE / "hub_singleuser.py")]
 c.Spawner.notebook_dir = "~"
 c.Spawner.default_url = f"/voila/render/{START}" if COHORT.settings.default == "app" else f"/lab/tree/{START}"
-c.Spawner.args = KERNEL_CULLING + APP_OPTIONS
+# expose_app_in_browser lets the kit's browser checks (tests, bench) read JupyterLab's state from the page, as in
+# tools/browser.py; it gives the page nothing its own user could not already do.
+c.Spawner.args = KERNEL_CULLING + APP_OPTIONS + ["--LabApp.expose_app_in_browser=True"]
 c.Spawner.mem_limit = MEMORY_BYTES  # shown to the server as MEM_LIMIT; enforced by RLIMIT_DATA above
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 90

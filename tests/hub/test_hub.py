@@ -1,0 +1,270 @@
+"""A class on a real hub: three learners and a trainer on JupyterHub with its proxy on 127.0.0.1, run as root
+with one system user each, driven in Chromium. In file order: the learners log in at once and each finishes a
+walkthrough and an exercise; the trainer's cohort view shows all three; nobody reaches another's space; wrong
+input is refused in Japanese; the hub stops and leaves no process behind."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pwd
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import browser
+import hub
+import hub_session
+import pytest
+from conftest import ROOT, hub_problem
+
+from helpers.core import data, questions
+
+LEARNERS = ("kittest1", "kittest2", "kittest3")  # test-only names: their system users are kit-kittest1 …
+TRAINER = "kittestt"
+LESSON = "03_seller_central"
+WALKTHROUGH = "PROC-SELLER-CENTRAL"
+MEMORY_MB = 1536
+
+
+class Classroom:
+    """The running hub, its people (random passwords, made for this run) and their pages."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.passwords = {name: secrets.token_urlsafe(12) for name in (*LEARNERS, TRAINER)}
+        self.pages: dict[str, object] = {}
+        self.contexts: list = []
+        self.stopped = False
+
+
+@pytest.fixture(scope="module")
+def real_hub(playwright):
+    problem = hub_problem()
+    if problem:
+        pytest.skip(f"no real hub here: {problem}")
+    folder = Path(tempfile.mkdtemp(prefix="kit-hub-test-"))
+    os.chmod(folder, 0o755)  # the learners' homes are inside; each home itself is 0700
+    (folder / "home").mkdir(mode=0o755)
+    cohort = folder / "cohort.toml"
+    cohort.write_text(f'[class]\ndefault = "lab"\nmemory_mb = {MEMORY_MB}\n'
+                      + "".join(f'[[learner]]\nname = "{n}"\n' for n in LEARNERS)
+                      + f'[[trainer]]\nname = "{TRAINER}"\n', encoding="utf-8")
+    hub.remove_users((*LEARNERS, TRAINER))  # left over from an interrupted run
+    room = Classroom(folder)
+    context = hub.running_hub(cohort, folder / "state", folder / "home")
+    room.base = context.__enter__()
+    room.process = hub.running_hub.process
+    room.stop = lambda: context.__exit__(None, None, None)
+    room.browser = lambda: room.contexts.append(ctx := browser.chromium(playwright=playwright)) or ctx.__enter__()
+    try:
+        yield room
+    finally:
+        for ctx in room.contexts:
+            ctx.__exit__(None, None, None)
+        if not room.stopped:
+            room.stop()
+        hub.remove_users((*LEARNERS, TRAINER))
+        with contextlib.suppress(OSError):
+            (ROOT / "test-artifacts").mkdir(exist_ok=True)
+            shutil.copyfile(folder / "state" / "hub.log", ROOT / "test-artifacts" / "hub.log")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def server_pid(name: str) -> int:
+    """The process id of a person's server (jupyterhub-singleuser, running as kit-<name>)."""
+    uid = pwd.getpwnam(hub.hub_cohort.system_user(name)).pw_uid
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid and b"jupyterhub.singleuser" in (entry / "cmdline").read_bytes():
+                    return int(entry.name)
+            except OSError:
+                continue
+    raise LookupError(name)
+
+
+def server_token(name: str) -> str:
+    environ = Path(f"/proc/{server_pid(name)}/environ").read_bytes().split(b"\0")
+    return next(v.split(b"=", 1)[1] for v in environ if v.startswith(b"JUPYTERHUB_API_TOKEN=")).decode()
+
+
+def exchange(room, path: str, token: str, method: str = "GET", body: bytes | None = None) -> tuple[int, dict]:
+    request = urllib.request.Request(f"{room.base}/services/kit-exchange/{path}", data=body, method=method,
+                                     headers={"Authorization": f"token {token}"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, {}
+
+
+def exercise_of_lesson() -> questions.Exercise:
+    return next(q for q in questions.exercise_questions() if q.lesson == LESSON and q.is_choice)
+
+
+# ---------------------------------------------------------------- the class
+
+
+def test_three_learners_log_in_at_once_and_each_finishes_a_walkthrough_and_an_exercise(real_hub):
+    room = real_hub
+    for name in LEARNERS:
+        page = room.browser().new_page()
+        assert "パスワードを決めました" in hub_session.sign_up(page, room.base, name, room.passwords[name])
+        room.pages[name] = page
+    started = time.monotonic()
+    for name in LEARNERS:  # all three servers start together
+        hub_session.submit_login(room.pages[name], room.base, name, room.passwords[name])
+    for name in LEARNERS:
+        room.pages[name].wait_for_url(f"**/user/{name}/lab/tree/notebooks/00_start.ipynb", timeout=120_000)
+        print(f"{name}: JupyterLab at {time.monotonic() - started:.1f} s", flush=True)
+
+    question = exercise_of_lesson()
+    notebook = data.load_lessons()[[lesson.id for lesson in data.load_lessons()].index(LESSON)].file
+    for name in LEARNERS:
+        page = room.pages[name]
+        page.goto(f"{room.base}/user/{name}/lab/tree/notebooks/{notebook}?reset")
+        browser.wait_for_kernel(page)
+        assert page.locator(".lm-MenuBar-itemLabel", has_text="ファイル").count() == 1, "JupyterLab in Japanese"
+        browser.run_all(page)
+        print(f"{name}: lesson run at {time.monotonic() - started:.1f} s", flush=True)
+        walk = page.locator(".kit-walkthrough").first
+        walk.scroll_into_view_if_needed()
+        total = int(walk.locator(".kit-step-label").text_content().split("/")[1])
+        forward = walk.locator("button", has_text="次へ").last
+        for step in range(2, total + 1):
+            forward.click()
+            walk.locator(".kit-step-label", has_text=f"ステップ {step} / {total}").wait_for(timeout=10_000)
+        view = page.locator(".kit-exercise").first
+        view.scroll_into_view_if_needed()
+        view.get_by_role("radio", name=question.options[question.answer]).check()
+        view.get_by_role("button", name=data.say("questions.check_button")).click()
+        page.wait_for_timeout(500)
+
+    for name in LEARNERS:
+        home = Path(pwd.getpwnam(hub.hub_cohort.system_user(name)).pw_dir)
+        assert (home / "notebooks" / "00_start.ipynb").exists(), "the notebooks were copied into their home"
+        assert oct(home.stat().st_mode & 0o777) == "0o700"
+        items = json.loads((home / ".kit" / "progress.json").read_text(encoding="utf-8"))["items"]
+        assert {f"walkthrough:{WALKTHROUGH}", f"exercise:{question.id}"} <= set(items), name
+
+
+def test_the_trainer_sees_all_three_learners_with_their_progress(real_hub):
+    room = real_hub
+    page = room.browser().new_page()
+    hub_hello = hub_session.sign_up(page, room.base, TRAINER, room.passwords[TRAINER])
+    assert "パスワードを決めました" in hub_hello
+    hub_session.submit_login(page, room.base, TRAINER, room.passwords[TRAINER])
+    hub_session.wait_for_first_lesson(page, TRAINER)
+    page.goto(f"{room.base}/user/{TRAINER}/lab/tree/trainer/cohort.ipynb?reset")
+    browser.wait_for_kernel(page)
+    browser.run_all(page)
+    shown = page.locator(".jp-OutputArea-output").all_inner_texts()
+    text = "\n".join(shown)
+    assert "受講者 3 人" in text, text
+    question = exercise_of_lesson()
+    for name in LEARNERS:
+        line = next(line for line in text.splitlines() if line.startswith(f"{name}:"))
+        assert f"walkthrough:{WALKTHROUGH}" in line and f"exercise:{question.id}" in line, line
+    room.pages[TRAINER] = page
+
+
+# ---------------------------------------------------------------- each learner's space is theirs
+
+
+def test_a_learner_cannot_open_another_learners_server_nor_the_admin_pages(real_hub):
+    room = real_hub
+    page = room.pages[LEARNERS[0]]
+    for url in (f"/user/{LEARNERS[1]}/lab", f"/user/{LEARNERS[1]}/api/contents/notebooks",
+                f"/hub/user/{LEARNERS[1]}/", "/hub/admin", f"/user/{TRAINER}/lab"):
+        response = page.goto(room.base + url)
+        assert response.status in (403, 404), (url, response.status)
+        assert LEARNERS[1] not in page.content() or "権限がありません" in page.content() or response.status == 403
+    response = page.goto(room.base + "/hub/admin")
+    assert response.status == 403 and "権限がありません" in page.content(), "a Japanese refusal"
+
+
+def test_a_learners_files_and_progress_are_closed_to_the_others(real_hub):
+    other = Path(pwd.getpwnam(hub.hub_cohort.system_user(LEARNERS[1])).pw_dir)
+    account = pwd.getpwnam(hub.hub_cohort.system_user(LEARNERS[0]))
+    for target in (other / "notebooks" / "00_start.ipynb", other / ".kit" / "progress.json", other):
+        done = subprocess.run([sys.executable, "-c", f"import os; os.listdir({str(target)!r}) if os.path.isdir("
+                               f"{str(target)!r}) else open({str(target)!r}).read()"],
+                              user=account.pw_uid, group=account.pw_gid, extra_groups=[], capture_output=True,
+                              text=True, cwd="/")
+        assert done.returncode != 0 and "PermissionError" in done.stderr, target
+    # Nor can a learner change what is in it: writing into the other's home is refused the same way.
+    done = subprocess.run([sys.executable, "-c", f"open({str(other / 'x')!r}, 'w')"], user=account.pw_uid,
+                          group=account.pw_gid, extra_groups=[], capture_output=True, text=True, cwd="/")
+    assert "PermissionError" in done.stderr
+
+
+def test_a_learners_record_is_theirs_and_only_trainers_read_the_class(real_hub):
+    room = real_hub
+    learner, trainer = server_token(LEARNERS[0]), server_token(TRAINER)
+    assert exchange(room, "api/cohort", learner)[0] == 403, "a learner cannot read the class"
+    status, answer = exchange(room, "api/cohort", trainer)
+    assert status == 200 and set(answer["learners"]) == set(LEARNERS)
+    # A learner writes only under their own name: the name comes from the token, not from the request.
+    status, answer = exchange(room, "api/progress", learner, "PUT", json.dumps({"version": 1, "items": {}}).encode())
+    assert status == 200 and answer["stored"] == LEARNERS[0]
+    assert exchange(room, "api/progress", "not-a-token")[0] == 403
+    assert exchange(room, "api/progress", learner, "PUT", b"{not json")[0] == 400
+    assert exchange(room, "api/cohort", trainer)[1]["learners"][LEARNERS[1]]["items"], "the others are untouched"
+
+
+def test_each_server_runs_as_its_person_with_the_memory_limit(real_hub):
+    for name in (*LEARNERS, TRAINER):
+        pid = server_pid(name)
+        limits = Path(f"/proc/{pid}/limits").read_text()
+        data_limit = re.search(r"Max data size\s+(\d+)\s+(\d+)", limits)
+        assert data_limit and int(data_limit[1]) == int(data_limit[2]) == MEMORY_MB * 1024 * 1024, limits
+    culler = [p for p in Path("/proc").iterdir() if p.name.isdigit()
+              and b"jupyterhub_idle_culler" in (p / "cmdline").read_bytes()]
+    assert culler, "the idle culler runs beside the hub"
+
+
+# ---------------------------------------------------------------- refusals
+
+
+def test_wrong_password_unknown_user_and_unlisted_signup_are_refused_in_japanese(real_hub):
+    room = real_hub
+    page = room.browser().new_page()
+    for name, password in ((LEARNERS[0], "wrong-password-1"), ("nobody", "anything-at-all")):
+        hub_session.submit_login(page, room.base, name, password)
+        message = hub_session.login_error(page)
+        assert "名前かパスワードが違います" in message and password not in page.content()
+    assert "名簿" in hub_session.sign_up(page, room.base, "intruder", "long-enough-9")
+    assert "すでに" in hub_session.sign_up(page, room.base, LEARNERS[2], "someone-else-9"), "first come does not win"
+
+
+
+# ---------------------------------------------------------------- stopping
+
+
+def test_the_hub_stops_cleanly_and_leaves_no_process_behind(real_hub):
+    room = real_hub
+    proxy_pid = int((room.folder / "state" / "proxy.pid").read_text())
+    room.stop()
+    room.stopped = True
+    assert room.process.returncode is not None
+    time.sleep(1)
+    for name in (*LEARNERS, TRAINER):
+        left = subprocess.run(["pgrep", "-u", hub.hub_cohort.system_user(name)], capture_output=True, text=True)
+        assert not left.stdout.strip(), f"{name}'s processes were left running"
+    assert not Path(f"/proc/{proxy_pid}").exists(), "the proxy was left running"
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            assert str(room.folder).encode() not in cmdline, cmdline
