@@ -181,6 +181,8 @@ c.JupyterHub.cleanup_proxy = True
 c.ConfigurableHTTPProxy.command = [os.environ.get("KIT_HUB_PROXY", "configurable-http-proxy")]
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{PROXY_API_PORT}"
 c.ConfigurableHTTPProxy.pid_file = str(STATE / "proxy.pid")
+# A learner who opens a link to their own stopped (culled) server gets it started again instead of a page to act on.
+c.JupyterHub.implicit_spawn_seconds = 1
 c.JupyterHub.template_paths = [str(HERE / "templates")]
 c.JupyterHub.template_vars = {"kit_title": COHORT.settings.title or "出品者サポート問い合わせ練習キット"}
 

@@ -21,9 +21,12 @@ def sign_up(page, base: str, name: str, password: str) -> str:
     return page.locator("[role=alert]").first.inner_text()
 
 
-def submit_login(page, base: str, name: str, password: str) -> None:
-    """Fill in the login page and send it, without waiting for the server to start."""
-    page.goto(f"{base}/hub/login")
+def submit_login(page, base: str, name: str, password: str, next_url: str = "") -> None:
+    """Fill in the login page and send it, without waiting for the server to start. ``next_url``: where to go
+    once the server runs (``/user/<name>/lab/tree/...``) instead of the class's default page."""
+    import urllib.parse
+
+    page.goto(f"{base}/hub/login" + (f"?next={urllib.parse.quote(next_url)}" if next_url else ""))
     page.fill("#username_input", name)
     page.fill("#password_input", password)
     page.click("#login_submit", no_wait_after=True)
