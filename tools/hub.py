@@ -310,10 +310,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--state", type=Path, default=STATE, help="ハブのデータを置くフォルダー（既定: build/hub）")
     parser.add_argument("--ip", default="127.0.0.1", help="待ち受けるアドレス（既定: 127.0.0.1。HTTPS の中継の後ろに置きます）")
     parser.add_argument("--port", type=int, default=8000, help="待ち受けるポート（既定: 8000）")
+    parser.add_argument("--if-possible", action="store_true",
+                        help="setup のとき: Node.js がなければ中継役を入れずに、そのことを知らせて終わる（kit.py test が使う）")
     args = parser.parse_args(argv)
     try:
         if args.action == "setup":
             install_python_set()
+            if args.if_possible and (node_problem() or root_problem()):
+                say(f"ハブのテスト（tests/hub）は実行しません: {node_problem() or root_problem()}")
+                return 0
             install_proxy()
             say("ハブの準備ができました。")
             return 0
