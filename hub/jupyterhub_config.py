@@ -35,8 +35,7 @@ sys.path.insert(0, str(HERE))
 
 import hub_cohort  # noqa: E402
 from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid  # noqa: E402
-from nativeauthenticator import NativeAuthenticator  # noqa: E402
-from nativeauthenticator import handlers as native  # noqa: E402
+from kit_accounts import CohortAuthenticator  # noqa: E402
 
 c = get_config()  # noqa: F821 - provided by JupyterHub when it loads this file
 
@@ -54,78 +53,9 @@ APP_OPTIONS = ["--VoilaConfiguration.strip_sources=True", "--TagRemovePreprocess
 
 # ---------------------------------------------------------------- accounts
 
-JAPANESE = {  # NativeAuthenticator's messages, as a learner reads them
-    "Invalid username or password.": "名前かパスワードが違います。研修担当者から伝えられた名前と、自分で決めたパスワードを入力してください。",
-    "Your password did not match the confirmation. Please try again.":
-        "パスワードと、確認のために入力したパスワードが違います。同じものを2回入力してください。",
-    "Your current password was incorrect. Please try again.": "いまのパスワードが違います。もう一度入力してください。",
-    "Your new password didn't match the confirmation. Please try again.":
-        "新しいパスワードと、確認のために入力したパスワードが違います。同じものを2回入力してください。",
-    "Your password has been changed successfully!": "パスワードを変更しました。",
-}
-TAKEN = "この名前では、すでにパスワードが決められています。自分の名前か確かめてください。忘れたときは研修担当者に知らせてください。"
-NOT_LISTED = "この名前は研修の名簿（cohort.toml）にありません。研修担当者から伝えられた名前を、半角の小文字で入力してください。"
-WEAK = "パスワードは8文字以上で、よく使われるもの（password、12345678 など）以外にしてください。"
-SIGNED_UP = "パスワードを決めました。ログインのページから、名前とこのパスワードでログインしてください。"
-
-
-class Japanese:
-    """Show NativeAuthenticator's pages with Japanese messages (the templates are in hub/templates)."""
-
-    def render_template(self, name, **ns):
-        for key in ("login_error", "result_message"):
-            if ns.get(key):
-                text = str(ns[key])
-                ns[key] = JAPANESE.get(text) or (WEAK if "not too common" in text else
-                                                 "うまくいきませんでした。入力した内容を確かめて、もう一度試してください。")
-        return super().render_template(name, **ns)
-
-
-class LoginHandler(Japanese, native.LoginHandler):
-    pass
-
-
-class ChangePasswordHandler(Japanese, native.ChangePasswordHandler):
-    pass
-
-
-class SignUpHandler(native.SignUpHandler):
-    def get_result_message(self, user, assume_user_is_human, username_already_taken, confirmation_matches,
-                           user_is_admin):
-        name = self.authenticator.normalize_username(self.get_body_argument("username", "", strip=False))
-        if name not in COHORT.names:
-            return "alert-danger", NOT_LISTED
-        if username_already_taken:
-            return "alert-danger", TAKEN
-        if not confirmation_matches:
-            return "alert-danger", JAPANESE["Your password did not match the confirmation. Please try again."]
-        if not user:
-            return "alert-danger", WEAK
-        return "alert-success", SIGNED_UP
-
-
-class CohortAuthenticator(NativeAuthenticator):
-    """NativeAuthenticator for the names on the class list only: each person signs up once, with a password of
-    their own; the list itself authorizes them (no admin approval step)."""
-
-    def create_user(self, username, password, **kwargs):
-        if self.normalize_username(username) not in COHORT.names:
-            return None
-        return super().create_user(username, password, **kwargs)
-
-    def get_handlers(self, app):
-        replaced = {"/login": LoginHandler, "/signup": SignUpHandler, "/change-password": ChangePasswordHandler}
-        return [(route, replaced.get(route, handler)) for route, handler in super().get_handlers(app)]
-
-
 c.JupyterHub.authenticator_class = CohortAuthenticator
 c.Authenticator.allowed_users = set(COHORT.names)
 c.Authenticator.admin_users = set()
-c.NativeAuthenticator.open_signup = False
-c.NativeAuthenticator.minimum_password_length = 8
-c.NativeAuthenticator.check_common_password = True
-c.NativeAuthenticator.allowed_failed_logins = 5
-c.NativeAuthenticator.seconds_before_next_try = 300
 
 
 # ---------------------------------------------------------------- each person's own server

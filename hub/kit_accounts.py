@@ -1,0 +1,82 @@
+"""Accounts for the class: NativeAuthenticator (JupyterHub's own-password authenticator) for the names on the
+class list only, with Japanese pages and messages.
+
+Each person signs up once with a password of their own (8 characters or more, not a common one); the class list
+(``Authenticator.allowed_users``) authorizes them, so there is no admin approval step and no default password, and
+a name already signed up cannot be taken by someone else. Used on one server (hub/jupyterhub_config.py) and in
+the Kubernetes hub (deploy/kubernetes: mounted into the chart's hub image, which has NativeAuthenticator).
+The page templates are in hub/templates.
+"""
+
+from nativeauthenticator import NativeAuthenticator
+from nativeauthenticator import handlers as native
+from traitlets import Bool, Integer
+
+JAPANESE = {  # NativeAuthenticator's messages, as a learner reads them
+    "Invalid username or password.": "名前かパスワードが違います。研修担当者から伝えられた名前と、自分で決めたパスワードを入力してください。",
+    "Your password did not match the confirmation. Please try again.":
+        "パスワードと、確認のために入力したパスワードが違います。同じものを2回入力してください。",
+    "Your current password was incorrect. Please try again.": "いまのパスワードが違います。もう一度入力してください。",
+    "Your new password didn't match the confirmation. Please try again.":
+        "新しいパスワードと、確認のために入力したパスワードが違います。同じものを2回入力してください。",
+    "Your password has been changed successfully!": "パスワードを変更しました。",
+}
+TAKEN = "この名前では、すでにパスワードが決められています。自分の名前か確かめてください。忘れたときは研修担当者に知らせてください。"
+NOT_LISTED = "この名前は研修の名簿（cohort.toml）にありません。研修担当者から伝えられた名前を、半角の小文字で入力してください。"
+WEAK = "パスワードは8文字以上で、よく使われるもの（password、12345678 など）以外にしてください。"
+SIGNED_UP = "パスワードを決めました。ログインのページから、名前とこのパスワードでログインしてください。"
+
+
+class Japanese:
+    """Show NativeAuthenticator's pages with Japanese messages (the templates are in hub/templates)."""
+
+    def render_template(self, name, **ns):
+        for key in ("login_error", "result_message"):
+            if ns.get(key):
+                text = str(ns[key])
+                ns[key] = JAPANESE.get(text) or (WEAK if "not too common" in text else
+                                                 "うまくいきませんでした。入力した内容を確かめて、もう一度試してください。")
+        return super().render_template(name, **ns)
+
+
+class LoginHandler(Japanese, native.LoginHandler):
+    pass
+
+
+class ChangePasswordHandler(Japanese, native.ChangePasswordHandler):
+    pass
+
+
+class SignUpHandler(native.SignUpHandler):
+    def get_result_message(self, user, assume_user_is_human, username_already_taken, confirmation_matches,
+                           user_is_admin):
+        name = self.authenticator.normalize_username(self.get_body_argument("username", "", strip=False))
+        if name not in self.authenticator.allowed_users:
+            return "alert-danger", NOT_LISTED
+        if username_already_taken:
+            return "alert-danger", TAKEN
+        if not confirmation_matches:
+            return "alert-danger", JAPANESE["Your password did not match the confirmation. Please try again."]
+        if not user:
+            return "alert-danger", WEAK
+        return "alert-success", SIGNED_UP
+
+
+class CohortAuthenticator(NativeAuthenticator):
+    """NativeAuthenticator for the names on the class list only: each person signs up once, with a password of
+    their own; the list itself authorizes them (no admin approval step)."""
+
+    open_signup = Bool(False, config=True, help="Names on the class list are authorized by the list itself.")
+    minimum_password_length = Integer(8, config=True)
+    check_common_password = Bool(True, config=True)
+    allowed_failed_logins = Integer(5, config=True, help="Wrong passwords in a row before the name is locked.")
+    seconds_before_next_try = Integer(300, config=True)
+
+    def create_user(self, username, password, **kwargs):
+        if self.normalize_username(username) not in self.allowed_users:
+            return None
+        return super().create_user(username, password, **kwargs)
+
+    def get_handlers(self, app):
+        replaced = {"/login": LoginHandler, "/signup": SignUpHandler, "/change-password": ChangePasswordHandler}
+        return [(route, replaced.get(route, handler)) for route, handler in super().get_handlers(app)]
