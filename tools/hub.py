@@ -181,6 +181,13 @@ def remove_users(names, keep_homes: bool = False) -> None:
         subprocess.run(["userdel", *([] if keep_homes else ["--remove"]), account], capture_output=True)
 
 
+def pwd_uid(name: str) -> int:
+    """The uid of a hub user's system account."""
+    import pwd
+
+    return pwd.getpwnam(hub_cohort.system_user(name)).pw_uid
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
