@@ -10,7 +10,6 @@ that a busy or slow machine changes both sides alike.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import random
 import subprocess
@@ -405,10 +404,11 @@ def hub_figures(learners: int = 3) -> None:
         hub.remove_users([*names, "benchkitt"])
         passwords = {name: secrets.token_urlsafe(12) for name in names}
         try:
-            with hub.running_hub(cohort, folder / "state", folder / "home") as base, contextlib.ExitStack() as stack:
+            with hub.running_hub(cohort, folder / "state", folder / "home") as base, \
+                    hub_session.one_chromium(playwright) as chromium:
                 pages = {}
                 for name in names:
-                    pages[name] = stack.enter_context(browser.chromium(playwright=playwright)).new_page()
+                    pages[name] = hub_session.person(chromium)
                     hub_session.sign_up(pages[name], base, name, passwords[name])
                 started = {}
                 for name in names:  # all at once: each learner's clock starts as they press ログイン

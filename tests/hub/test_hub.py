@@ -42,7 +42,6 @@ class Classroom:
         self.folder = folder
         self.passwords = {name: secrets.token_urlsafe(12) for name in (*LEARNERS, TRAINER)}
         self.pages: dict[str, object] = {}
-        self.contexts: list = []
         self.stopped = False
 
 
@@ -64,12 +63,12 @@ def real_hub(playwright):
     room.base = context.__enter__()
     room.process = hub.running_hub.process
     room.stop = lambda: context.__exit__(None, None, None)
-    room.browser = lambda: room.contexts.append(ctx := browser.chromium(playwright=playwright)) or ctx.__enter__()
+    chromium = hub_session.one_chromium(playwright)
+    room.browser = chromium.__enter__()
     try:
         yield room
     finally:
-        for ctx in room.contexts:
-            ctx.__exit__(None, None, None)
+        chromium.__exit__(None, None, None)
         if not room.stopped:
             room.stop()
         hub.remove_users((*LEARNERS, TRAINER))
@@ -138,7 +137,7 @@ def test_three_learners_and_a_trainer_log_in_at_once_and_each_learner_finishes_a
     room = real_hub
     people = (*LEARNERS, TRAINER)
     for name in people:
-        page = room.browser().new_page()
+        page = hub_session.person(room.browser)
         assert "パスワードを決めました" in hub_session.sign_up(page, room.base, name, room.passwords[name])
         room.pages[name] = page
     started = time.monotonic()
@@ -251,7 +250,7 @@ def test_each_server_runs_as_its_person_with_the_memory_limit(real_hub):
 
 def test_wrong_password_unknown_user_and_unlisted_signup_are_refused_in_japanese(real_hub):
     room = real_hub
-    page = room.browser().new_page()
+    page = hub_session.person(room.browser)
     for name, password in ((LEARNERS[0], "wrong-password-1"), ("nobody", "anything-at-all")):
         hub_session.submit_login(page, room.base, name, password)
         message = hub_session.login_error(page)
