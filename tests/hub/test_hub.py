@@ -260,6 +260,55 @@ def test_wrong_password_unknown_user_and_unlisted_signup_are_refused_in_japanese
 
 
 
+def test_a_one_time_password_from_the_trainer_lets_a_learner_in(real_hub):
+    room = real_hub
+    password = hub.one_time_password(LEARNERS[2], room.folder / "state", room.folder / "cohort.toml")
+    assert password != room.passwords[LEARNERS[2]]
+    page = hub_session.person(room.browser)
+    hub_session.submit_login(page, room.base, LEARNERS[2], room.passwords[LEARNERS[2]])
+    assert "名前かパスワードが違います" in hub_session.login_error(page), "the old password no longer works"
+    hub_session.submit_login(page, room.base, LEARNERS[2], password)
+    page.wait_for_url(f"**/user/{LEARNERS[2]}/**", timeout=60_000)
+    page.context.close()
+
+
+def test_the_code_free_app_runs_on_the_hub(real_hub):
+    room = real_hub
+    page = room.pages[LEARNERS[0]]
+    page.goto(f"{room.base}/user/{LEARNERS[0]}/voila/render/notebooks/{lesson_file()}")
+    page.locator(".kit-step-label").first.wait_for(timeout=120_000)
+    assert page.locator(".jp-InputArea-editor").count() == 0, "no code is shown in the app"
+
+
+def test_idle_servers_are_culled_by_the_hubs_culler(real_hub):
+    """The culler the hub runs, with its own token and role, run once more with a timeout of one second: every
+    server is idle by then, and each is stopped (the files stay)."""
+    pid = next(int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()
+               and b"jupyterhub_idle_culler" in (p / "cmdline").read_bytes())
+    environ = dict(v.split("=", 1) for v in Path(f"/proc/{pid}/environ").read_text().split("\0") if "=" in v)
+    culler = subprocess.Popen([sys.executable, "-m", "jupyterhub_idle_culler", "--timeout=1", "--cull-every=600"],
+                              env={k: v for k, v in environ.items() if k.startswith(("JUPYTERHUB_", "PATH"))},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while any(running(name) for name in (*LEARNERS, TRAINER)):
+            assert time.monotonic() < deadline, "idle servers were not culled"
+            time.sleep(1)
+    finally:
+        culler.terminate()
+        culler.wait(timeout=10)
+    for name in LEARNERS:
+        assert f"exercise:{exercise_of_lesson().id}" in recorded(name), "culling keeps the learner's files"
+
+
+def running(name: str) -> bool:
+    try:
+        server_pid(name)
+        return True
+    except LookupError:
+        return False
+
+
 # ---------------------------------------------------------------- stopping
 
 
