@@ -6,6 +6,12 @@ Each person signs up once with a password of their own (8 characters or more, no
 a name already signed up cannot be taken by someone else. Used on one server (hub/jupyterhub_config.py) and in
 the Kubernetes hub (deploy/kubernetes: mounted into the chart's hub image, which has NativeAuthenticator).
 The page templates are in hub/templates.
+
+A one-time password for someone who forgot theirs (stored as a bcrypt hash in the hub's database, as a sign-up
+does; the person changes it at ``/hub/change-password``), run where the hub's database is:
+
+    sudo python3 kit.py hub password tanaka                         # one server (checks the class list first)
+    kubectl -n kit-hub exec deploy/hub -- python3 /usr/local/etc/jupyterhub/kit/kit_accounts.py password tanaka
 """
 
 from nativeauthenticator import NativeAuthenticator
@@ -80,3 +86,37 @@ class CohortAuthenticator(NativeAuthenticator):
     def get_handlers(self, app):
         replaced = {"/login": LoginHandler, "/signup": SignUpHandler, "/change-password": ChangePasswordHandler}
         return [(route, replaced.get(route, handler)) for route, handler in super().get_handlers(app)]
+
+
+def one_time_password(name: str, database_url: str = "sqlite:///jupyterhub.sqlite") -> str:
+    """Give ``name`` a new random password in NativeAuthenticator's table (authorized) and return it."""
+    import secrets
+
+    import bcrypt
+    from nativeauthenticator.orm import UserInfo
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    password = "-".join(secrets.token_hex(2) for _ in range(3))  # 12 hex digits in three groups: easy to read out
+    hashed = bcrypt.hashpw(password.encode(), bcrypt.gensalt())
+    with Session(create_engine(database_url)) as session:
+        UserInfo.__table__.create(session.get_bind(), checkfirst=True)
+        found = session.query(UserInfo).filter(UserInfo.username == name).first()
+        if found is None:
+            session.add(UserInfo(username=name, password=hashed, is_authorized=True))
+        else:
+            found.password, found.is_authorized = hashed, True
+        session.commit()
+    return password
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="一時パスワードを発行する（ハブのデータベースがある場所で実行）")
+    parser.add_argument("action", choices=["password"])
+    parser.add_argument("name")
+    parser.add_argument("--db", default="sqlite:///jupyterhub.sqlite", help="ハブのデータベース（既定: ./jupyterhub.sqlite）")
+    args = parser.parse_args()
+    print(f"{args.name} さんの一時パスワード: {one_time_password(args.name, args.db)}")
+    print("本人に直接伝え、ログインしたら /hub/change-password で自分のパスワードに変えてもらってください。")

@@ -23,7 +23,6 @@ import argparse
 import contextlib
 import hashlib
 import os
-import secrets
 import shutil
 import signal
 import socket
@@ -281,14 +280,9 @@ def running_hub(cohort_path: Path, state: Path, home_base: Path | None = None, l
 
 
 def one_time_password(name: str, state: Path, cohort_path: Path) -> str:
-    """Give ``name`` a new random password in the hub's database (NativeAuthenticator's table) and return it.
-
-    The person logs in with it once and sets their own at ``/hub/change-password``.
-    """
-    import bcrypt
-    from nativeauthenticator.orm import UserInfo
-    from sqlalchemy import create_engine
-    from sqlalchemy.orm import Session
+    """Give ``name`` (on the class list) a new random password in the hub's database and return it
+    (hub/kit_accounts.py; the person logs in with it once and sets their own at ``/hub/change-password``)."""
+    import kit_accounts
 
     cohort = load_cohort(cohort_path)
     if name not in cohort.names:
@@ -296,17 +290,7 @@ def one_time_password(name: str, state: Path, cohort_path: Path) -> str:
     database = state / "jupyterhub.sqlite"
     if not database.exists():
         raise Refusal("ハブをまだ一度も起動していません。`python3 kit.py hub` で起動してから、もう一度実行してください。")
-    password = "-".join(secrets.token_hex(2) for _ in range(3))  # 12 hex digits, easy to read out
-    hashed = bcrypt.hashpw(password.encode(), bcrypt.gensalt())
-    with Session(create_engine(f"sqlite:///{database}")) as session:
-        UserInfo.__table__.create(session.get_bind(), checkfirst=True)
-        found = session.query(UserInfo).filter(UserInfo.username == name).first()
-        if found is None:
-            session.add(UserInfo(username=name, password=hashed, is_authorized=True))
-        else:
-            found.password, found.is_authorized = hashed, True
-        session.commit()
-    return password
+    return kit_accounts.one_time_password(name, f"sqlite:///{database}")
 
 
 KUBERNETES_VALUES = ROOT / "deploy" / "kubernetes" / "cohort.values.yaml"
