@@ -8,14 +8,19 @@ the Kubernetes hub (deploy/kubernetes: mounted into the chart's hub image, which
 The page templates are in hub/templates.
 
 A one-time password for someone who forgot theirs (stored as a bcrypt hash in the hub's database, as a sign-up
-does; the person changes it at ``/hub/change-password``), run where the hub's database is:
+does): logging in with it leads to ``/hub/change-password``, and the person's server does not start until they have
+set their own (``OneTimePassword``, ``pre_spawn_start``). Run where the hub's database is:
 
     sudo python3 kit.py hub password tanaka                         # one server (checks the class list first)
     kubectl -n kit-hub exec deploy/hub -- python3 /usr/local/etc/jupyterhub/kit/kit_accounts.py password tanaka
 """
 
+from jupyterhub.orm import Base
+from jupyterhub.utils import url_path_join
 from nativeauthenticator import NativeAuthenticator
 from nativeauthenticator import handlers as native
+from sqlalchemy import Column, String
+from tornado import web
 from traitlets import Bool, Integer
 
 JAPANESE = {  # NativeAuthenticator's messages, as a learner reads them
@@ -31,6 +36,18 @@ TAKEN = "この名前では、すでにパスワードが決められていま�
 NOT_LISTED = "この名前は研修の名簿（cohort.toml）にありません。研修担当者から伝えられた名前を、半角の小文字で入力してください。"
 WEAK = "パスワードは8文字以上で、よく使われるもの（password、12345678 など）以外にしてください。"
 SIGNED_UP = "パスワードを決めました。ログインのページから、名前とこのパスワードでログインしてください。"
+CHANGE_FIRST = ("研修担当者から受け取った一時パスワードでログインしました。続ける前に、このページで自分のパスワードに"
+                "変えてください（いまのパスワードの欄に、一時パスワードを入力します）。")
+SPAWN_REFUSED = ("研修担当者から受け取った一時パスワードのままです。先に「パスワードの変更」（/hub/change-password）で、"
+                 "自分のパスワードに変えてください。")
+
+
+class OneTimePassword(Base):
+    """A name whose password was given by a trainer (``one_time_password``) and must be changed before its server
+    starts. Kept in the hub's own database beside NativeAuthenticator's table."""
+
+    __tablename__ = "kit_one_time_passwords"
+    username = Column(String(128), primary_key=True)
 
 
 class Japanese:
@@ -46,11 +63,22 @@ class Japanese:
 
 
 class LoginHandler(Japanese, native.LoginHandler):
-    pass
+    def get_next_url(self, user=None, default=None):
+        """After a login with a one-time password, the page to change it comes first."""
+        if user is not None and self.authenticator.must_change(user.name):
+            return url_path_join(self.hub.base_url, "change-password")
+        return super().get_next_url(user, default)
 
 
 class ChangePasswordHandler(Japanese, native.ChangePasswordHandler):
-    pass
+    async def get(self):
+        user = await self.get_current_user()
+        if user is None:
+            raise web.HTTPError(403)
+        html = await self.render_template("change-password.html", user_name=user.name,
+                                          must_change=self.authenticator.must_change(user.name),
+                                          change_first=CHANGE_FIRST)
+        self.finish(html)
 
 
 class SignUpHandler(native.SignUpHandler):
@@ -78,6 +106,28 @@ class CohortAuthenticator(NativeAuthenticator):
     allowed_failed_logins = Integer(5, config=True, help="Wrong passwords in a row before the name is locked.")
     seconds_before_next_try = Integer(300, config=True)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        OneTimePassword.__table__.create(self.db.bind, checkfirst=True)
+
+    def must_change(self, name: str) -> bool:
+        """Whether ``name`` logged in with a trainer's one-time password and has not set their own yet."""
+        return self.db.query(OneTimePassword).filter(OneTimePassword.username == name).first() is not None
+
+    def change_password(self, username, new_password):
+        changed = super().change_password(username, new_password)
+        if changed:
+            self.db.query(OneTimePassword).filter(OneTimePassword.username == username).delete()
+            self.db.commit()
+        return changed
+
+    async def pre_spawn_start(self, user, spawner):
+        """No server until a one-time password is replaced by the person's own."""
+        if self.must_change(user.name):
+            refused = web.HTTPError(403, SPAWN_REFUSED)
+            refused.jupyterhub_message = SPAWN_REFUSED  # what JupyterHub's error page shows
+            raise refused
+
     def create_user(self, username, password, **kwargs):
         if self.normalize_username(username) not in self.allowed_users:
             return None
@@ -89,7 +139,8 @@ class CohortAuthenticator(NativeAuthenticator):
 
 
 def one_time_password(name: str, database_url: str = "sqlite:///jupyterhub.sqlite") -> str:
-    """Give ``name`` a new random password in NativeAuthenticator's table (authorized) and return it."""
+    """Give ``name`` a new random password in NativeAuthenticator's table (authorized) and return it; the person
+    must change it after logging in (``OneTimePassword``) before their server starts."""
     import secrets
 
     import bcrypt
@@ -100,12 +151,15 @@ def one_time_password(name: str, database_url: str = "sqlite:///jupyterhub.sqlit
     password = "-".join(secrets.token_hex(2) for _ in range(3))  # 12 hex digits in three groups: easy to read out
     hashed = bcrypt.hashpw(password.encode(), bcrypt.gensalt())
     with Session(create_engine(database_url)) as session:
-        UserInfo.__table__.create(session.get_bind(), checkfirst=True)
+        for table in (UserInfo.__table__, OneTimePassword.__table__):
+            table.create(session.get_bind(), checkfirst=True)
         found = session.query(UserInfo).filter(UserInfo.username == name).first()
         if found is None:
             session.add(UserInfo(username=name, password=hashed, is_authorized=True))
         else:
             found.password, found.is_authorized = hashed, True
+        if session.get(OneTimePassword, name) is None:
+            session.add(OneTimePassword(username=name))
         session.commit()
     return password
 

@@ -260,18 +260,6 @@ def test_wrong_password_unknown_user_and_unlisted_signup_are_refused_in_japanese
 
 
 
-def test_a_one_time_password_from_the_trainer_lets_a_learner_in(real_hub):
-    room = real_hub
-    password = hub.one_time_password(LEARNERS[2], room.folder / "state", room.folder / "cohort.toml")
-    assert password != room.passwords[LEARNERS[2]]
-    page = hub_session.person(room.browser)
-    hub_session.submit_login(page, room.base, LEARNERS[2], room.passwords[LEARNERS[2]])
-    assert "名前かパスワードが違います" in hub_session.login_error(page), "the old password no longer works"
-    hub_session.submit_login(page, room.base, LEARNERS[2], password)
-    page.wait_for_url(f"**/user/{LEARNERS[2]}/**", timeout=60_000)
-    page.context.close()
-
-
 def test_the_code_free_app_runs_on_the_hub(real_hub):
     room = real_hub
     page = room.pages[LEARNERS[0]]
@@ -307,6 +295,30 @@ def running(name: str) -> bool:
         return True
     except LookupError:
         return False
+
+
+def test_a_one_time_password_from_the_trainer_must_be_changed_before_the_server_starts(real_hub):
+    room = real_hub  # every server was culled just before: this one may not start until the password is changed
+    name = LEARNERS[2]
+    password = hub.one_time_password(name, room.folder / "state", room.folder / "cohort.toml")
+    page = hub_session.person(room.browser)
+    hub_session.submit_login(page, room.base, name, room.passwords[name])
+    assert "名前かパスワードが違います" in hub_session.login_error(page), "the old password no longer works"
+    hub_session.submit_login(page, room.base, name, password)
+    page.wait_for_url("**/hub/change-password", timeout=30_000)
+    assert "一時パスワード" in page.locator("[role=alert]").first.inner_text()
+    response = page.goto(f"{room.base}/hub/spawn/{name}")
+    assert response.status == 403 and "一時パスワード" in page.content() and not running(name)
+    own = secrets.token_urlsafe(12)
+    page.goto(f"{room.base}/hub/change-password")
+    page.fill("#old_password_input", password)
+    page.fill("#new_password_input", own)
+    page.fill("#new_password_confirmation_input", own)
+    page.click("#signup_submit")
+    assert "パスワードを変更しました" in page.locator(".alert").last.inner_text()
+    page.goto(f"{room.base}/hub/change-password")
+    assert page.locator(".alert-warning").count() == 0, "nothing more to change"
+    page.context.close()
 
 
 # ---------------------------------------------------------------- stopping
