@@ -362,14 +362,14 @@ def notebook_figures(repeats: int = 3) -> None:
         print(f"notebook_ratio_max: {max(ratios.values()):.2f}", flush=True)
 
 
-def _resident_mb(processes) -> float:
+def _resident_mb(pids) -> float:
     """Resident memory of processes (a server and its kernels), in MB."""
     import psutil
 
     total = 0
-    for process in processes:
+    for pid in pids:
         try:
-            total += process.memory_info().rss
+            total += psutil.Process(pid).memory_info().rss
         except psutil.Error:
             continue
     return total / 1e6
@@ -404,8 +404,9 @@ def hub_figures(learners: int = 3) -> None:
         hub.remove_users([*names, "benchkitt"])
         passwords = {name: secrets.token_urlsafe(12) for name in names}
         try:
-            with hub.running_hub(cohort, folder / "state", folder / "home") as base, \
+            with hub.running_hub(cohort, folder / "state", folder / "home") as running, \
                     hub_session.one_chromium(playwright) as chromium:
+                base = running.base
                 pages = {}
                 for name in names:
                     pages[name] = hub_session.person(chromium)
@@ -421,8 +422,7 @@ def hub_figures(learners: int = 3) -> None:
                 time.sleep(2)
                 memory = []
                 for name in names:
-                    uid = hub.pwd_uid(name)
-                    memory.append(_resident_mb(p for p in psutil.process_iter(["uids"]) if p.info["uids"].real == uid))
+                    memory.append(_resident_mb(hub.processes_of(hub.pwd_uid(name))))
         finally:
             hub.remove_users([*names, "benchkitt"])
     with tempfile.TemporaryDirectory() as folder, browser.jupyterlab(Path(folder)) as base, browser.chromium() as context:
@@ -432,7 +432,7 @@ def hub_figures(learners: int = 3) -> None:
         time.sleep(2)
         port = int(base.rsplit(":", 1)[1])
         server = next(p for p in psutil.process_iter(["cmdline"]) if f"--port={port}" in (p.info["cmdline"] or []))
-        bare = _resident_mb([server, *server.children(recursive=True)])
+        bare = _resident_mb([server.pid, *(child.pid for child in server.children(recursive=True))])
     print(f"hub_login_to_lesson_seconds: {max(ready.values()):.1f}", flush=True)
     print(f"hub_login_to_lesson_median_seconds: {statistics.median(ready.values()):.1f}", flush=True)
     print(f"hub_learner_memory_mb: {statistics.median(memory):.0f}", flush=True)

@@ -30,6 +30,7 @@ import stat
 import subprocess
 import sys
 import time
+import typing
 import urllib.request
 from pathlib import Path
 
@@ -166,17 +167,31 @@ def ensure_users(cohort: hub_cohort.Cohort, home_base: Path | None = None) -> li
     return created
 
 
+def processes_of(uid: int) -> list[int]:
+    """The process ids running as ``uid``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            with contextlib.suppress(OSError):
+                if entry.stat().st_uid == uid:
+                    found.append(int(entry.name))
+    return found
+
+
 def remove_users(names, keep_homes: bool = False) -> None:
-    """Remove the system users ``kit-<name>`` (and their homes unless ``keep_homes``): for tests."""
+    """Remove the system users ``kit-<name>`` (and their homes unless ``keep_homes``), first ending the processes
+    that run as them: for the tests and the bench, whose users exist only for their run."""
     import pwd
 
     for name in names:
         account = hub_cohort.system_user(name)
         try:
-            pwd.getpwnam(account)
+            uid = pwd.getpwnam(account).pw_uid
         except KeyError:
             continue
-        subprocess.run(["pkill", "-KILL", "-u", account], capture_output=True)  # only this account's processes
+        for pid in processes_of(uid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         subprocess.run(["userdel", *([] if keep_homes else ["--remove"]), account], capture_output=True)
 
 
@@ -258,10 +273,15 @@ def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> N
     raise TimeoutError(f"no answer from {url} within {timeout} s")
 
 
+class Running(typing.NamedTuple):
+    base: str                   # the address people open, http://127.0.0.1:<port>
+    process: subprocess.Popen   # the hub (it started the proxy and the services)
+
+
 @contextlib.contextmanager
 def running_hub(cohort_path: Path, state: Path, home_base: Path | None = None, log: Path | None = None,
                 cull_seconds: int | None = None):
-    """Start a hub on 127.0.0.1 (free ports) for the tests and the bench; yield its base URL; stop it cleanly."""
+    """Start a hub on 127.0.0.1 (free ports) for the tests and the bench; yield a ``Running``; stop it cleanly."""
     cohort = hub_cohort.load(cohort_path)
     prepare_state(state)
     ensure_users(cohort, home_base)
@@ -273,8 +293,7 @@ def running_hub(cohort_path: Path, state: Path, home_base: Path | None = None, l
         base = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(f"{base}/hub/api/", process)
-            running_hub.process = process
-            yield base
+            yield Running(base, process)
         finally:
             stop(process)
 

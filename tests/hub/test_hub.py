@@ -60,8 +60,7 @@ def real_hub(playwright):
     hub.remove_users((*LEARNERS, TRAINER))  # left over from an interrupted run
     room = Classroom(folder)
     context = hub.running_hub(cohort, folder / "state", folder / "home")
-    room.base = context.__enter__()
-    room.process = hub.running_hub.process
+    room.base, room.process = context.__enter__()
     room.stop = lambda: context.__exit__(None, None, None)
     chromium = hub_session.one_chromium(playwright)
     room.browser = chromium.__enter__()
@@ -80,14 +79,10 @@ def real_hub(playwright):
 
 def server_pid(name: str) -> int:
     """The process id of a person's server (jupyterhub-singleuser, running as kit-<name>)."""
-    uid = pwd.getpwnam(hub.hub_cohort.system_user(name)).pw_uid
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if entry.stat().st_uid == uid and b"jupyterhub.singleuser" in (entry / "cmdline").read_bytes():
-                    return int(entry.name)
-            except OSError:
-                continue
+    for pid in hub.processes_of(hub.pwd_uid(name)):
+        with contextlib.suppress(OSError):
+            if b"jupyterhub.singleuser" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                return pid
     raise LookupError(name)
 
 
@@ -332,8 +327,7 @@ def test_the_hub_stops_cleanly_and_leaves_no_process_behind(real_hub):
     assert room.process.returncode is not None
     time.sleep(1)
     for name in (*LEARNERS, TRAINER):
-        left = subprocess.run(["pgrep", "-u", hub.hub_cohort.system_user(name)], capture_output=True, text=True)
-        assert not left.stdout.strip(), f"{name}'s processes were left running"
+        assert not hub.processes_of(hub.pwd_uid(name)), f"{name}'s processes were left running"
     assert not Path(f"/proc/{proxy_pid}").exists(), "the proxy was left running"
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
