@@ -1,6 +1,6 @@
 """The class's hub (tests/hub): a real JupyterHub and proxy on 127.0.0.1, run as root with one system user per
 person, as on a real server. Without root, Node.js, the hub set (``python3 kit.py hub setup``, which
-``python3 kit.py test`` runs) or Chromium, the hub tests are skipped and the reason is printed at the top."""
+``python3 kit.py test`` runs) or Chromium, the hub tests are skipped and the reason is printed at the end."""
 
 from __future__ import annotations
 
@@ -36,9 +36,11 @@ def hub_problem() -> str | None:
     return None
 
 
-def pytest_report_header(config):
+def pytest_terminal_summary(terminalreporter):
+    """Say at the end of the run whether the real hub ran (a conftest below the root cannot add to the header)."""
     problem = hub_problem()
-    return [f"hub tests (tests/hub, a real JupyterHub): {'SKIPPED: ' + problem if problem else 'run'}"]
+    terminalreporter.write_line(f"hub tests (tests/hub, a real JupyterHub and proxy): "
+                                f"{'SKIPPED: ' + problem if problem else 'run'}", yellow=bool(problem))
 
 
 def pytest_collection_modifyitems(items):
