@@ -395,11 +395,16 @@ def main(argv: list[str] | None = None) -> int:
         address = f"http://{'127.0.0.1' if args.ip in ('0.0.0.0', '::') else args.ip}:{args.port}/"
         say(f"ハブを起動します: {address}（受講者 {len(cohort.learners)} 人、研修担当者 {len(cohort.trainers)} 人）。"
             "終了するには Ctrl+C を押してください（すべての受講者のサーバーも止まります。ファイルは残ります）。")
-        process = subprocess.Popen(hub_command(), cwd=args.state, env=env, start_new_session=True)
+        # In the terminal's process group: Ctrl+C reaches the hub itself, which stops every server and the proxy
+        # even if this script is ended first (kit.py ends its child on Ctrl+C).
+        process = subprocess.Popen(hub_command(), cwd=args.state, env=env)
         try:
             return process.wait()
         except KeyboardInterrupt:
-            stop(process)
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                stop(process)
             say("ハブを終了しました。")
             return 0
     except Refusal as exc:
