@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -165,7 +166,10 @@ def main() -> int:
     host = os.environ.get("KIT_EXCHANGE_BIND", url.hostname)  # Kubernetes: 0.0.0.0 inside the hub pod
     make_app(store, prefix).listen(url.port, host, max_buffer_size=MAX_BYTES * 2)
     print(f"kit-exchange: serving {prefix} on {host}:{url.port}, documents in {store.folder}", flush=True)
-    ioloop.IOLoop.current().start()
+    loop = ioloop.IOLoop.current()
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):  # the hub stops its services with these; stop at once
+        signal.signal(stop_signal, lambda *_: loop.add_callback_from_signal(loop.stop))
+    loop.start()
     return 0
 
 
