@@ -17,6 +17,7 @@ learner's server, which runs as the learner's own system user, can never read th
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from jupyterhub.services.auth import HubAuthenticated
 from jupyterhub.utils import url_path_join
-from tornado import ioloop, web
+from tornado import web
 
 READ_ALL = "custom:kit-exchange:read-all"
 MAX_BYTES = 200_000
@@ -157,7 +158,8 @@ def make_app(store: Store, prefix: str) -> web.Application:
     ], max_body_size=MAX_BYTES * 2)
 
 
-def main() -> int:
+async def serve() -> None:
+    """Serve until the hub stops the service (SIGINT or SIGTERM: at once, whatever the parent ignored)."""
     from urllib.parse import urlparse
 
     store = Store(Path(os.environ["KIT_EXCHANGE_DIR"]))
@@ -166,10 +168,14 @@ def main() -> int:
     host = os.environ.get("KIT_EXCHANGE_BIND", url.hostname)  # Kubernetes: 0.0.0.0 inside the hub pod
     make_app(store, prefix).listen(url.port, host, max_buffer_size=MAX_BYTES * 2)
     print(f"kit-exchange: serving {prefix} on {host}:{url.port}, documents in {store.folder}", flush=True)
-    loop = ioloop.IOLoop.current()
-    for stop_signal in (signal.SIGINT, signal.SIGTERM):  # the hub stops its services with these; stop at once
-        signal.signal(stop_signal, lambda *_: loop.add_callback_from_signal(loop.stop))
-    loop.start()
+    stopped = asyncio.Event()
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        asyncio.get_running_loop().add_signal_handler(stop_signal, stopped.set)
+    await stopped.wait()
+
+
+def main() -> int:
+    asyncio.run(serve())
     return 0
 
 
