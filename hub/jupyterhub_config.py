@@ -94,7 +94,6 @@ c.Spawner.args = KERNEL_CULLING + APP_OPTIONS + ["--LabApp.expose_app_in_browser
 c.Spawner.mem_limit = MEMORY_BYTES  # shown to the server as MEM_LIMIT; enforced by RLIMIT_DATA above
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 90
-c.LocalProcessSpawner.shell_cmd = []
 
 
 # ---------------------------------------------------------------- the hub itself

@@ -140,8 +140,8 @@ def unreadable_for_learners(paths=None) -> str | None:
         for folder in [*reversed(Path(path).parents)]:
             if not os.stat(folder).st_mode & stat.S_IXOTH:
                 return (f"受講者のサーバーが {folder} の中を読めません（ほかのユーザーに x の権限がありません）。"
-                        "キットを、だれでも読めるフォルダー（たとえば /opt/amazon-seller-support-kit）に置いてから"
-                        "実行してください。")
+                        "キットを、だれでも読めるフォルダー（たとえば /opt/amazon-seller-support-kit）に置き、"
+                        "Python もだれでも使えるもの（/usr/bin/python3 など）で実行してください。")
         if not os.stat(path).st_mode & stat.S_IROTH:
             return f"受講者のサーバーが {path} を読めません。キットのファイルを、ほかのユーザーも読めるようにしてください。"
     return None
