@@ -9,6 +9,7 @@
     python3 kit.py screenshots  # re-make the README's screenshots (docs/images) in the browser
     python3 kit.py clean    # clean the notebooks and check them for personal data (what pre-commit runs)
     python3 kit.py stale    # list the facts last checked more than a year ago
+    python3 kit.py hub      # run a class on one server: JupyterHub with the kit for everyone on hub/cohort.toml (root)
 
 On Windows use ``py kit.py …``. Only the standard library is used here, because this script runs before
 anything is installed. Everything goes into ``.venv`` next to this file. ``lab``, ``app`` and ``stale`` install
@@ -173,7 +174,7 @@ def render_environment_yml() -> str:
         "  - pip",
         "  - pip:",
     ]
-    lines += [f"      - '{pin}'" if ";" in pin else f"      - {pin}" for pin in pins]
+    lines += [f'      - "{pin}"' if ";" in pin else f"      - {pin}" for pin in pins]  # markers quote with '…'
     return "\n".join(lines) + "\n"
 
 
@@ -187,12 +188,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="kit.py", description="Amazon 出品者サポート問い合わせ練習キット: セットアップと起動")
     parser.add_argument("command", choices=["lab", "test", "app", "regen", "bench", "screenshots", "clean", "stale",
-                                            "lite", "setup", "env-file"],
+                                            "lite", "setup", "env-file", "hub"],
                         help="lab: JupyterLab を開く / test: すべてのテスト / app: コードなしのアプリとして開く / "
                              "regen: 保存済み出力の再生成 / bench: 性能の計測 / screenshots: README の画面写真の再生成 / "
                              "clean: ノートブックの掃除と個人情報の確認 / stale: 確認から1年たった情報の一覧 / "
                              "lite: ブラウザー版（JupyterLite）を build/lite に作る / "
-                             "setup: インストールのみ / env-file: environment.yml の再生成")
+                             "setup: インストールのみ / env-file: environment.yml の再生成 / "
+                             "hub: 研修をハブ（JupyterHub）で行う（tools/hub.py。`kit.py hub check` で名簿の確認）")
     parser.add_argument("--current-env", action="store_true",
                         help="(conda, Binder) .venv を作らず、いま動いている Python 環境に入れる")
     args, extra = parser.parse_known_args(argv)
@@ -209,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
             return run([python, "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", *as_root, start_notebook(), *extra])
         if args.command == "test":
             run([python, "-m", "helpers.freshness"])  # shown, never failing: facts due for re-checking
+            run([python, "tools/hub.py", "setup", "--if-possible"])  # the hub tests' JupyterHub and proxy
             browser = [] if ensure_browser() else ["-m", "not browser"]
             if run([python, "-m", "pytest", *browser, *extra]) != 0:
                 return 1
@@ -234,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
             return run([python, "bench/run.py", *extra])
         if args.command == "lite":
             return run([python, "tools/build_lite.py", *extra])
+        if args.command == "hub":
+            return run([python, "tools/hub.py", *extra])
     except KeyboardInterrupt:
         say("終了しました。")
         return 0

@@ -2,7 +2,7 @@
 
     python3 kit.py bench                      # everything (several minutes)
     python3 kit.py bench --only contact-log   # one group: import, contact-log, redact, cohort, notebooks, browser,
-                                              # lite, suite
+                                              # lite, hub, suite
 
 Ratios compare two things measured side by side in the same run: in alternating pairs (kit then bare, bare then
 kit, …), each pair giving one ratio, so that a busy or slow machine changes both sides alike; the figure is the median
@@ -435,6 +435,84 @@ def cohort_figures(learners: int = 1000, pairs: int = 9) -> None:
     print(f"cohort_{learners}_ratio: {ratio}", flush=True)
 
 
+def _resident_mb(pids) -> float:
+    """Resident memory of processes (a server and its kernels), in MB."""
+    import psutil
+
+    total = 0
+    for pid in pids:
+        try:
+            total += psutil.Process(pid).memory_info().rss
+        except psutil.Error:
+            continue
+    return total / 1e6
+
+
+def hub_figures(learners: int = 3) -> None:
+    """A class on one server: three learners log in at once and reach their first lesson; one learner's server
+    after the lesson, beside a bare JupyterLab started in the same environment and run through the same lesson."""
+    import psutil
+    import secrets
+    import statistics
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import browser
+    import hub
+    import hub_session
+    from playwright.sync_api import sync_playwright
+
+    problem = hub.root_problem() or hub.node_problem() or (None if hub.PROXY.exists() else "python3 kit.py hub setup")
+    if problem:
+        print(f"hub figures not measured: {problem}", file=sys.stderr, flush=True)
+        return
+    names = [f"benchkit{n}" for n in range(1, learners + 1)]
+    first = "notebooks/00_start.ipynb"
+    with tempfile.TemporaryDirectory(prefix="kit-hub-bench-") as folder, sync_playwright() as playwright:
+        folder = Path(folder)
+        folder.chmod(0o755)
+        (folder / "home").mkdir(mode=0o755)
+        cohort = folder / "cohort.toml"
+        cohort.write_text("".join(f'[[learner]]\nname = "{n}"\n' for n in names)
+                          + '[[trainer]]\nname = "benchkitt"\n', encoding="utf-8")
+        hub.remove_users([*names, "benchkitt"])
+        passwords = {name: secrets.token_urlsafe(12) for name in names}
+        try:
+            with hub.running_hub(cohort, folder / "state", folder / "home") as running, \
+                    hub_session.one_chromium(playwright) as chromium:
+                base = running.base
+                pages = {}
+                for name in names:
+                    pages[name] = hub_session.person(chromium)
+                    hub_session.sign_up(pages[name], base, name, passwords[name])
+                started = {}
+                for name in names:  # all at once: each learner's clock starts as they press ログイン
+                    started[name] = time.monotonic()
+                    hub_session.submit_login(pages[name], base, name, passwords[name])
+                ready = {name: hub_session.wait_for_first_lesson(pages[name], name, 300_000) - started[name]
+                         for name in names}
+                for name in names:
+                    hub_session.run_first_lesson(pages[name], name)
+                time.sleep(2)
+                memory = []
+                for name in names:
+                    memory.append(_resident_mb(hub.processes_of(hub.pwd_uid(name))))
+        finally:
+            hub.remove_users([*names, "benchkitt"])
+    with tempfile.TemporaryDirectory() as folder, browser.jupyterlab(Path(folder)) as base, browser.chromium() as context:
+        page = context.new_page()
+        browser.open_notebook(page, base, first.removeprefix("notebooks/"))
+        browser.run_all(page)
+        time.sleep(2)
+        port = int(base.rsplit(":", 1)[1])
+        server = next(p for p in psutil.process_iter(["cmdline"]) if f"--port={port}" in (p.info["cmdline"] or []))
+        bare = _resident_mb([server.pid, *(child.pid for child in server.children(recursive=True))])
+    print(f"hub_login_to_lesson_seconds: {max(ready.values()):.1f}", flush=True)
+    print(f"hub_login_to_lesson_median_seconds: {statistics.median(ready.values()):.1f}", flush=True)
+    print(f"hub_learner_memory_mb: {statistics.median(memory):.0f}", flush=True)
+    print(f"hub_bare_lab_memory_mb: {bare:.0f}", flush=True)
+    print(f"hub_memory_ratio: {statistics.median(memory) / bare:.2f}", flush=True)
+
+
 def suite_figures() -> None:
     """Wall time of the whole `python3 kit.py test` (browser tests and the second time-zone pass included)."""
     start = time.perf_counter()
@@ -444,6 +522,7 @@ def suite_figures() -> None:
 
 GROUPS = {"import": import_figures, "contact-log": contact_log_figures, "redact": redact_figures,
           "cohort": cohort_figures, "notebooks": notebook_figures, "browser": browser_figures, "lite": lite_figures,
+          "hub": hub_figures,
           "suite": suite_figures}
 
 

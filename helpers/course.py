@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from helpers import quiz, records
-from helpers.core import data, optional, progress, questions, registry
+from helpers.core import data, exchange, optional, progress, questions, registry
 from helpers.core.cards import fact_ref
 from helpers.core.clock import in_japan
 from helpers.core.render import EMPTY, RichText, block, bullets, esc, join, link, para, status, strong, table
@@ -214,6 +214,23 @@ def learner_record(name: str | None = None) -> dict:
 def read_cohort(folder) -> records.Cohort:
     """Read a folder of learner records: ``.frame`` (one row per learner) and ``.rejected`` (file, reason)."""
     return records.read_folder(folder)
+
+
+def class_cohort(folder=None) -> records.Cohort:
+    """The class a trainer sees first. On the class's JupyterHub (``helpers.core.exchange``), every learner's
+    progress as their servers sent it — nobody downloads or hands in anything; elsewhere, the records in
+    ``folder`` (by default ``$KIT_COHORT_DIR``, else the sample class). A Japanese ``ValueError`` says what to do
+    when neither can be read."""
+    if folder is None and exchange.configured():
+        learners = exchange.fetch_all()
+        documents = {name: record_from_progress(document, name) for name, document in learners.items()}
+        return records.from_documents(documents, data.say("records.hub"))
+    return read_cohort(records.default_folder() if folder is None else folder)
+
+
+def cohort_view(folder=None) -> records.CohortView:
+    """The trainer's cohort view of ``class_cohort(folder)``: read again with its button, or of uploaded records."""
+    return records.CohortView(folder, reader=lambda: class_cohort(folder))
 
 
 def certificate(record: dict) -> str:

@@ -154,7 +154,7 @@ def _frames(named) -> tuple:
                      "passed": quiz.get("passed", False), "missed": tuple(quiz.get("missed", ())),
                      "started": bool(done) or bool(quiz)})
     columns = ["name", "file", "kit_version", *lesson_ids, "quiz_score", "quiz_total", "passed", "missed", "started"]
-    frame = pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(rows, columns=columns).astype({"quiz_score": float, "quiz_total": float})
     frame["quiz_percent"] = (100 * frame["quiz_score"] / frame["quiz_total"]).round()
     return frame, pd.DataFrame(rejected, columns=["file", "reason"])
 
@@ -188,6 +188,14 @@ def read_uploads(files) -> Cohort:
     """Read the records a trainer uploaded (ipywidgets' upload dicts)."""
     frame, rejected = _frames((f["name"], bytes(f["content"])) for f in files)
     return Cohort(frame, rejected, data.say("records.uploaded"))
+
+
+def from_documents(documents: dict[str, dict], source: str) -> Cohort:
+    """Read records already in memory, by name (the class's hub hands them over), checked like files."""
+    named = ((f"{name}.json", json.dumps(document, ensure_ascii=False).encode("utf-8"))
+             for name, document in documents.items())
+    frame, rejected = _frames(named)
+    return Cohort(frame, rejected, source)
 
 
 # ---------------------------------------------------------------- what the trainer sees
@@ -306,16 +314,18 @@ def default_folder() -> Path:
 
 
 class CohortView(View):
-    """The trainer's view of a class: the default folder's records, or the records the trainer uploads."""
+    """The trainer's view of a class: the report of what ``reader`` returns (by default the records in ``folder``,
+    else ``default_folder()``), read again with a button, or of the records the trainer uploads."""
 
-    def __init__(self, folder=None):
+    def __init__(self, folder=None, reader=None):
         self.folder = Path(folder) if folder is not None else default_folder()
+        self.reader = reader or (lambda: read_folder(self.folder))
         self.shown = EMPTY
 
     def read(self) -> RichText:
-        """Read the folder again and show its report (or what to do when it cannot be read)."""
+        """Read the class again and show its report (or what to do when it cannot be read)."""
         try:
-            self.shown = report(read_folder(self.folder))
+            self.shown = report(self.reader())
         except ValueError as exc:
             self.shown = alert(str(exc))
         self._refresh()
@@ -331,16 +341,19 @@ class CohortView(View):
     def _build(self):
         import ipywidgets as w
 
+        reload = w.Button(description=data.say("records.reload_button"), icon="refresh",
+                          tooltip=data.say("records.reload_tooltip"), layout=w.Layout(width="auto"))
+        reload.on_click(lambda _button: self.read())
         upload = w.FileUpload(accept=".json", multiple=True, description=data.say("records.upload_button"),
                               tooltip=data.say("records.upload_tooltip"), layout=w.Layout(width="auto"))
         upload.observe(lambda change: self.upload(change["new"]), names="value")
         view = w.HTML()
         if self.shown is EMPTY:
             self.read()
-        return w.VBox([upload, view]), {"upload": upload, "view": view}
+        return w.VBox([w.HBox([reload, upload]), view]), {"reload": reload, "upload": upload, "view": view}
 
     def _render(self) -> None:
         self._controls["view"].value = self.shown.html
 
     def static(self) -> RichText:
-        return para(data.say("records.upload_static"))
+        return self.shown if self.shown is not EMPTY else self.read()

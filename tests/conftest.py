@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.core import progress
+from helpers.core import exchange, progress
 
 _SESSION_DIR: Path | None = None
 
@@ -49,7 +49,17 @@ def write(tmp_path):
 
 @pytest.fixture(autouse=True)
 def fresh_progress(tmp_path, monkeypatch):
-    """Give every test its own, empty progress file."""
+    """Give every test its own, empty progress file, sent nowhere (even when the tests run on the class's hub)."""
     path = tmp_path / "progress" / "progress.json"
     monkeypatch.setenv(progress.ENV, str(path))
+    monkeypatch.delenv(exchange.URL_ENV, raising=False)
     return path
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    """The one Playwright of the session (the sync API allows one per thread), for tests/browser and tests/hub."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as running:
+        yield running

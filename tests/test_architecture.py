@@ -54,6 +54,11 @@ def test_no_dynamic_import_of_a_computed_name_in_helpers():
         assert "<computed>" not in imports_of(path), path
 
 
+def test_the_class_exchange_imports_nothing_of_the_kit():
+    """The progress store may publish to the class's hub; the exchange client stands on the standard library."""
+    assert not {i for i in imports_of(HELPERS / "core" / "exchange.py") if i.startswith("helpers")}
+
+
 def test_importing_the_package_imports_nothing():
     assert not {i for i in imports_of(HELPERS / "__init__.py") if i.startswith("helpers")}
     assert not {i for i in imports_of(HELPERS / "core" / "__init__.py") if i.startswith("helpers")}
@@ -85,10 +90,10 @@ def normalize(name: str) -> str:
 
 # Import name → distribution name, where they differ.
 DISTRIBUTIONS = {"yaml": "pyyaml", "playwright": "playwright", "nbformat": "nbformat", "nbclient": "nbclient",
-                 "importlinter": "import-linter"}
+                 "importlinter": "import-linter", "nativeauthenticator": "jupyterhub-nativeauthenticator"}
 
 
-LOCAL = {"helpers", "kit", "tools", "bench", "tests", "__future__"} | {p.stem for folder in ("tests", "tools", "bench")
+LOCAL = {"helpers", "kit", "tools", "bench", "tests", "__future__"} | {p.stem for folder in ("tests", "tools", "bench", "hub")
                                           for p in ROOT.joinpath(folder).rglob("*.py")}
 
 
@@ -123,7 +128,10 @@ def test_every_third_party_import_of_tests_and_tools_is_declared():
              *ROOT.joinpath("bench").rglob("*.py")]
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     lite = {normalize(d) for d in project["optional-dependencies"]["lite"]}  # only tools/build_lite.py imports these
-    missing = {dist: files for dist, files in third_party_imports(paths).items() if dist not in runtime | test | lite}
+    hub = {normalize(d) for d in project["optional-dependencies"]["hub"]}  # tools/hub.py, hub/, tests/hub
+    paths += list(ROOT.joinpath("hub").rglob("*.py"))
+    missing = {dist: files for dist, files in third_party_imports(paths).items()
+               if dist not in runtime | test | lite | hub}
     assert not missing, f"declare in [project.optional-dependencies] test: {missing}"
 
 
@@ -138,7 +146,8 @@ MESSAGE_PLACES = {("helpers/forms.py", "DASHES"), ("helpers/forms.py", "_REFUSED
                   ("helpers/core/data.py", "_provenance"), ("helpers/contact_log.py", "_validate"),
                   ("helpers/contact_log.py", "_read"), ("helpers/contact_log.py", "TOO_MANY_FIELDS"),
                   ("helpers/core/clock.py", "OUT_OF_RANGE"), ("helpers/core/progress.py", "AFRESH"),
-                  ("helpers/core/progress.py", "safely_record")}
+                  ("helpers/core/progress.py", "safely_record"), ("helpers/core/exchange.py", "_too_big"),
+                  ("helpers/core/exchange.py", "_not_sent"), ("helpers/core/progress.py", "READ_ONLY")}
 
 
 def long_japanese_strings(path: Path):

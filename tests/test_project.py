@@ -55,12 +55,17 @@ def test_each_set_is_pinned_in_one_place():
     assert not set(runtime) & set(test), "a package is pinned in both files"
     assert (ROOT / "requirements-test.txt").read_text(encoding="utf-8").count("-r requirements.txt") == 1
     missing = [d for d in project["dependencies"] if normalize(d) not in runtime]
-    assert not missing, f"run `python3 tools/lock.py`: runtime dependencies not pinned: {missing}"
+    assert not missing, f"run `python3 kit.py lock`: runtime dependencies not pinned: {missing}"
     missing = [d for d in project["optional-dependencies"]["test"] if normalize(d) not in test | runtime]
-    assert not missing, f"run `python3 tools/lock.py`: test dependencies not pinned: {missing}"
+    assert not missing, f"run `python3 kit.py lock`: test dependencies not pinned: {missing}"
     lite = pins("requirements-lite.txt")
     missing = [d for d in project["optional-dependencies"]["lite"] if normalize(d) not in lite]
-    assert not missing, f"run `python3 tools/lock.py`: lite dependencies not pinned: {missing}"
+    assert not missing, f"run `python3 kit.py lock`: lite dependencies not pinned: {missing}"
+    hub = pins("requirements-hub.txt")
+    missing = [d for d in project["optional-dependencies"]["hub"] if normalize(d) not in hub | runtime]
+    assert not missing, f"run `python3 kit.py lock`: hub dependencies not pinned: {missing}"
+    assert not set(hub) & set(runtime), "the hub set adds to the runtime set, never changes it"
+    assert (ROOT / "requirements-hub.txt").read_text(encoding="utf-8").count("-r requirements.txt") == 1
 
 
 def test_the_runtime_set_holds_no_test_tool():
@@ -179,8 +184,9 @@ def test_the_test_command_runs_the_stale_list_everything_then_everything_again_i
     monkeypatch.setattr(kit_in_tmp, "ensure_browser", lambda: True)
     monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, env_extra=None, **kw: runs.append((cmd, env_extra)) or 0)
     assert kit_in_tmp.main(["test"]) == 0
-    (stale, _), (first, first_env), (second, second_env) = runs
+    (stale, _), (hub, _), (first, first_env), (second, second_env) = runs
     assert stale[-1] == "helpers.freshness" and first[1:3] == ["-m", "pytest"] and first_env is None
+    assert hub[1:] == ["tools/hub.py", "setup", "--if-possible"], "the hub tests' JupyterHub and proxy, when possible"
     assert "not browser" in second and second_env == kit_in_tmp.OTHER_ZONE
     assert second_env["TZ"] not in ("Asia/Tokyo", "Japan") and second_env["LANG"] == "C"
 
@@ -190,8 +196,8 @@ def test_a_failing_first_pass_stops_the_test_command(kit_in_tmp, monkeypatch):
     monkeypatch.setattr(kit_in_tmp, "ensure_browser", lambda: False)
     runs = []
     monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, **kw: runs.append(cmd) or (1 if "pytest" in cmd else 0))
-    assert kit_in_tmp.main(["test"]) == 1 and len(runs) == 2
-    assert "not browser" in runs[1], "without Chromium the browser tests are left out, and said so"
+    assert kit_in_tmp.main(["test"]) == 1 and len(runs) == 3
+    assert "not browser" in runs[2], "without Chromium the browser tests are left out, and said so"
 
 
 def test_pre_commit_hooks_run_the_cleaner_and_the_guard():
@@ -231,3 +237,21 @@ def test_jupyterlite_stays_out_of_the_kits_environment():
     lite = pins("requirements-lite.txt")
     assert {"jupyterlite-core", "jupyterlite-pyodide-kernel"} <= set(lite)
     assert not set(lite) & (set(pins()) | set(pins("requirements-test.txt")))
+
+
+def test_the_hub_command_hands_over_to_tools_hub(kit_in_tmp, monkeypatch):
+    runs = []
+    monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: "py")
+    monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, **kw: runs.append(cmd) or 0)
+    kit_in_tmp.main(["hub", "check", "--cohort", "x.toml"])
+    assert runs == [["py", "tools/hub.py", "check", "--cohort", "x.toml"]]
+
+
+def test_the_proxy_is_pinned_exactly_with_a_lockfile():
+    import json
+
+    package = json.loads((ROOT / "hub" / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "hub" / "package-lock.json").read_text(encoding="utf-8"))
+    version = package["dependencies"]["configurable-http-proxy"]
+    assert re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", version), "an exact version, never a range"
+    assert lock["packages"]["node_modules/configurable-http-proxy"]["version"] == version

@@ -180,3 +180,61 @@ def test_the_cohort_view_reads_kit_cohort_dir_and_takes_uploads(tmp_path, monkey
               {"name": "c.json", "content": b"oops"}]
     view.upload(upload)
     assert "練習 二郎" in view.controls["view"].value and "c.json" in view.controls["view"].value
+
+
+def test_a_class_before_anyone_took_the_quiz_shows_who_did_what_and_no_chart(tmp_path):
+    write(tmp_path, "a.json", good("練習 一郎", quiz=None))
+    write(tmp_path, "b.json", good("練習 二郎", lessons={}, quiz=None))
+    shown = records.report(course.read_cohort(tmp_path)).text
+    assert data.say("records.no_quiz") in shown and data.say("records.not_started_heading", n=1) in shown
+
+
+# ---------------------------------------------------------------- the class on the hub
+
+
+def on_the_hub(monkeypatch, learners):
+    """The class's hub as the trainer's server sees it: the exchange answers with these progress documents."""
+    from helpers.core import exchange
+
+    monkeypatch.setattr(exchange, "configured", lambda: True)
+    monkeypatch.setattr(exchange, "fetch_all", lambda: learners() if callable(learners) else learners)
+
+
+def test_on_the_hub_the_class_is_every_learners_progress_and_the_button_reads_it_again(monkeypatch):
+    handle = course.lesson("03_seller_central")
+    lesson_done = {view.progress_item: {"done_at": "2026-12-02T10:00:00+09:00"}
+                   for view in [*handle.walkthroughs(), *handle.exercises()]}
+    first = handle.walkthroughs()[0].progress_item
+    class_now = {"hub1": {"version": 1, "items": {first: lesson_done[first]}}, "hub2": {"version": 1, "items": {}}}
+    on_the_hub(monkeypatch, lambda: class_now)
+    cohort = course.class_cohort()
+    assert cohort.frame["name"].tolist() == ["hub1", "hub2"] and cohort.rejected.empty
+    assert cohort.frame["03_seller_central"].isna().all(), "a lesson is done only when all of it is"
+    assert data.say("records.hub") in records.report(cohort).text
+
+    view = course.cohort_view()
+    assert "hub2" in view.controls["view"].value
+    class_now["hub1"]["items"] = lesson_done
+    view.controls["reload"].click()
+    assert course.class_cohort().frame.set_index("name").loc["hub1", "03_seller_central"] == "2026-12-02"
+    assert "✓ 12/02" in view.controls["view"].value
+
+
+def test_on_the_hub_an_unreachable_exchange_is_a_japanese_message_in_the_view(monkeypatch):
+    from helpers.core import exchange
+
+    def refuse():
+        raise exchange.Unavailable("研修用のハブにつながりませんでした。")
+
+    on_the_hub(monkeypatch, refuse)
+    with pytest.raises(ValueError, match="ハブ"):
+        course.class_cohort()
+    view = course.cohort_view()
+    assert "研修用のハブにつながりませんでした" in view.static().html and "Traceback" not in view.static().text
+
+
+def test_off_the_hub_the_class_is_the_folder_or_the_sample(tmp_path, monkeypatch):
+    monkeypatch.delenv(records.ENV, raising=False)
+    assert len(course.class_cohort().frame) == len(list(records.SAMPLE.glob("*.json")))
+    write(tmp_path, "a.json", good("練習 一郎"))
+    assert course.class_cohort(tmp_path).frame["name"].tolist() == ["練習 一郎"]

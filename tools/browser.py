@@ -202,7 +202,8 @@ KERNEL_IDLE_JS = """() => {
   const kernel = panel.sessionContext.session.kernel;
   if (!kernel || kernel.status !== 'idle') return false;
   const cells = panel.content.widgets.filter(c => c.model.type === 'code');
-  return cells.every(c => c.model.executionCount !== null && !c.promptNode.textContent.includes('*'));
+  // A cell not rendered yet (a busy machine) has no prompt: not done yet, rather than an error that ends the wait.
+  return cells.every(c => c.model.executionCount !== null && c.promptNode && !c.promptNode.textContent.includes('*'));
 }"""
 
 

@@ -37,15 +37,6 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="session")
-def playwright():
-    """The one Playwright of the session (the sync API allows one per thread)."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as running:
-        yield running
-
-
-@pytest.fixture(scope="session")
 def context(playwright):
     with browser.chromium(playwright=playwright) as ctx:
         yield ctx
