@@ -101,27 +101,14 @@ import unicodedata
 
 import phonenumbers
 
-from helpers.forms import DASHES as FORM_DASHES
-from helpers.forms import is_invisible
+from helpers.core.text import (DASHES, FOLDING_RANGES, FORM_DASHES, KANJI_DIGITS, LINE_BREAKS, MIDDLE_DOTS,
+                               SLASHES, is_invisible, width_folded)
 
 __all__ = ["CARD_MASK", "DASHES", "EMAIL_MASK", "PHONE_MASK", "redact"]
 
 PHONE_MASK = "［電話番号］"
 EMAIL_MASK = "［メールアドレス］"
 CARD_MASK = "［カード番号］"
-
-# The dash look-alikes of helpers.forms.DASHES, then more that people and IMEs type between digits.
-# The wave dash 〜 and the full-width tilde ～ are not dashes: they mark ranges (10〜20個).
-DASHES = FORM_DASHES + "\u2e3a\u2e3b\ufe58\u2500\u2501\u23af\u058a\u05be\u2e17\u2e40\u1806\u30a0"
-
-_KANJI_DIGITS = {"〇": "0", "○": "0", "◯": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
-                 "六": "6", "七": "7", "八": "8", "九": "9"}
-_LINE_BREAKS = "\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_MIDDLE_DOTS = "・･·•∙⋅‧"
-_SLASHES = "/／⁄∕"
-# Code point ranges whose characters may fold to something else (the rest of Unicode folds to itself).
-_FOLD_RANGES = [(0x0000, 0x4E00), (0xA000, 0xAC00), (0xD7B0, 0xD800), (0xF900, 0x10000),
-                (0x10000, 0x20000), (0xE0000, 0xE1000)]
 
 
 @functools.cache
@@ -133,37 +120,20 @@ def _fold_table() -> tuple[dict[int, str | None], re.Pattern, re.Pattern]:
     so that importing the kit stays quick.
     """
     special: dict[str, str] = {}
-    for ch in DASHES:
-        special[ch] = "-"
-    for ch in _LINE_BREAKS:
-        special[ch] = "\n"
-    for ch in _MIDDLE_DOTS:
-        special[ch] = "・"
-    for ch in _SLASHES:
-        special[ch] = "/"
-    special.update(_KANJI_DIGITS)
-    special["\t"] = " "
-    special["\r"] = " "
+    for chars, target in ((DASHES, "-"), (LINE_BREAKS, "\n"), (MIDDLE_DOTS, "・"), (SLASHES, "/"), ("\t\r", " ")):
+        special |= dict.fromkeys(chars, target)
+    special |= KANJI_DIGITS
     table: dict[int, str | None] = {}
     deleted: list[int] = []
-    for low, high in _FOLD_RANGES:
+    for low, high in FOLDING_RANGES:
         for cp in range(low, high):
             ch = chr(cp)
-            category = unicodedata.category(ch)
-            if is_invisible(ch):
+            folded = width_folded(ch)
+            if folded is None:
                 table[cp] = None
                 deleted.append(cp)
-            elif category == "Nd":
-                table[cp] = chr(48 + unicodedata.decimal(ch))
-            elif category == "Zs":
-                table[cp] = " "
-            elif category in ("Cn", "Co", "Cs"):
-                continue
-            else:
-                folded = unicodedata.normalize("NFKC", ch)
-                # Only one-to-one folds; circled and superscript digits (①, ²) stay what they are.
-                if len(folded) == 1 and folded != ch and not "0" <= folded <= "9":
-                    table[cp] = special.get(folded, folded)
+            elif folded != ch:
+                table[cp] = special.get(folded, folded)
     for ch, target in special.items():
         table[ord(ch)] = target
     for cp in [cp for cp, target in table.items() if target is not None and ord(target) == cp]:
@@ -198,7 +168,7 @@ _PHONE_START = re.compile(r"(?<![0-9])(?:0|81(?![0-9]))")
 # Clusters that are only a date (with the hour of a following time) or only an order number.
 _HARMLESS = re.compile(r"(?:19|20)[0-9]{2}([-/.])[0-9]{1,2}\1[0-9]{1,2}(?: [0-9]{1,2})?"
                        r"|[0-9]{3}[- ][0-9]{7}[- ][0-9]{7}|[0-9]{17}")
-_KANJI_DIGIT = re.compile("[" + "".join(_KANJI_DIGITS) + "]")
+_KANJI_DIGIT = re.compile("[" + "".join(KANJI_DIGITS) + "]")
 _ARABIC_DIGIT = re.compile(r"[0-9０-９]")
 # The domain of an e-mail address, from the @: labels, then a top-level domain of letters of one script.
 _EMAIL_DOMAIN = re.compile(
@@ -402,7 +372,7 @@ def _split_mixed_scripts(view, text, to_orig, groups):
         if end - start > 64:  # far too long for any item: leave it whole (a barrier)
             parts[-1].append((start, end, digits))
             continue
-        kinds = ["k" if text[to_orig(i)] in _KANJI_DIGITS else "a" for i in range(start, end)]
+        kinds = ["k" if text[to_orig(i)] in KANJI_DIGITS else "a" for i in range(start, end)]
         if len(set(kinds)) == 1 or not digits.isdigit() or len(digits) != end - start:
             parts[-1].append((start, end, digits))
             continue
