@@ -1,16 +1,17 @@
 """Helpers behind the notebooks of the Amazon.co.jp seller-support training kit, in three layers.
 
 1. ``helpers.core`` — the engine. Records and loaders for ``data/``, the fact registry, rendering (escaped by
-   default, one palette), the view contract, the question engine, the progress store and the Japan-time clock.
-   It knows no topic. The progress store is also ``helpers.progress`` (the same module); ``optional`` turns a
-   missing pandas (the browser edition offline) into what to do.
+   default, one palette), the view contract, the question engine, the progress store, the Japan-time clock and
+   the character tables of text (dashes, invisible characters, width folding). It knows no topic. The progress
+   store is also ``helpers.progress`` (the same module); ``optional`` turns a missing pandas (the browser edition
+   offline) into what to do.
 2. Topic modules — one per thing the kit teaches, each built only on the engine (and on other topics below it):
    ``forms`` (what to type in Amazon's forms), ``hours`` (contact hours in Japan time), ``walkthrough`` (the
    contact procedures step by step), ``channels`` (the comparison and the recommender), ``contact_log`` (the
    seller's own log), ``preparation`` (the pre-call checklist), ``situations`` (when to contact), ``drafts`` (case
-   drafts), ``redaction`` (masking phone numbers, e-mail addresses and card numbers in free text, in linear time),
-   ``facts`` (fact cards, the glossary and the legend), ``freshness`` (facts due for re-checking), ``quiz`` (the final
-   quiz).
+   drafts), ``redaction`` (a package: masking phone numbers, e-mail addresses and card numbers in free text, in
+   linear time), ``facts`` (fact cards, the glossary and the legend), ``freshness`` (facts due for re-checking),
+   ``quiz`` (the final quiz).
 3. ``helpers.course`` — the course on top: lessons of the manifest, their objectives, exercises, key points and
    navigation, and the progress table. Notebooks start from it.
 
