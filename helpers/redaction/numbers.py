@@ -57,7 +57,7 @@ def _keep_protected_forms(view: str, cluster: Cluster, state: list[int]) -> None
 
 def _mask_whole_cards(cluster: Cluster, state: list[int], spans: list) -> None:
     """Mask each stretch of free groups that is a card in any grouping (phases 2 and 4)."""
-    for k, j in _free_stretches(state, 0, len(state) - 1):
+    for k, j in _free_stretches(state):
         if j - k < 8 and whole_card(cluster, k, j):
             _mask(cluster, state, spans, k, j, CARD_MASK)
 
@@ -65,7 +65,7 @@ def _mask_whole_cards(cluster: Cluster, state: list[int], spans: list) -> None:
 def _mask_best_readings(cluster: Cluster, state: list[int], spans: list) -> bool:
     """Mask the best reading of each stretch of free groups, then of what is left (phase 3); whether any was."""
     candidates = reading_starts(cluster, state)
-    stretches = _free_stretches(state, 0, len(state) - 1)
+    stretches = _free_stretches(state)
     masked = False
     for _round in range(_MAX_ROUNDS):
         again = []
@@ -82,8 +82,10 @@ def _mask_best_readings(cluster: Cluster, state: list[int], spans: list) -> bool
     return masked
 
 
-def _free_stretches(state: list[int], a: int, b: int) -> list[tuple[int, int]]:
-    """Return the stretches (first, last) of free groups among groups a..b: the runs between blocked groups."""
+def _free_stretches(state: list[int], a: int = 0, b: int | None = None) -> list[tuple[int, int]]:
+    """Return the stretches (first, last) of free groups among groups a..b (all): the runs between blocked groups."""
+    if b is None:
+        b = len(state) - 1
     stretches = []
     first = a
     for blocked in [i for i in range(a, b + 1) if state[i] != FREE] + [b + 1]:
