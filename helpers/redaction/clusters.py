@@ -59,11 +59,6 @@ class Cluster(NamedTuple):  # a NamedTuple, not a frozen dataclass: a long paste
     paren: int | None             # where an opening parenthesis before the first group is ((03) …), or None
     joined: str                   # all the digits: those of groups k..j are joined[sums[k]:sums[j + 1]]
 
-    @property
-    def group_count(self) -> int:
-        """How many digit groups the cluster has."""
-        return len(self.starts)
-
     def digits_of(self, first: int, last: int) -> str:
         """Return the digits of groups first..last."""
         return self.joined[self.sums[first]:self.sums[last + 1]]
@@ -99,11 +94,10 @@ def _cluster(view: str, groups: list[tuple[int, int, str]], plus: int | None, pa
     sums = list(itertools.accumulate(sizes, initial=0))
     if sums[-1] < (7 if plus is not None else 10):
         return None
+    index_of_sum = dict(zip(sums, itertools.count()))  # the sums strictly increase
     seps = list(map(view.__getitem__, map(slice, ends, starts[1:])))
-    return Cluster(starts=starts, ends=ends, digits=digits, sizes=sizes, sums=sums,
-                   index_of_sum=dict(zip(sums, itertools.count())),  # the sums strictly increase
-                   seps=seps, soft=[" " in sep or "\n" in sep for sep in seps], plus=plus, paren=paren,
-                   joined="".join(digits))
+    soft = [" " in sep or "\n" in sep for sep in seps]
+    return Cluster(starts, ends, digits, sizes, sums, index_of_sum, seps, soft, plus, paren, "".join(digits))
 
 
 def _prefix(view: str, start: int) -> tuple[int | None, int | None]:
@@ -144,7 +138,7 @@ def _split_cluster(view, text, to_orig, start, end) -> list[list[tuple[int, int,
                 current.append(group)
             split.append(current)
         parts = split
-    if not any(len(g[2]) > MAX_ITEM_DIGITS for g in groups):
+    if max(map(len, tokens)) <= MAX_ITEM_DIGITS:
         return parts
     out = []
     for part in parts:

@@ -20,6 +20,8 @@ Each cluster (see ``clusters``) is classified in four phases, each group ending 
 
 from __future__ import annotations
 
+import itertools
+
 from helpers.redaction.clusters import Cluster, digit_clusters
 from helpers.redaction.masks import CARD_MASK
 from helpers.redaction.protected import protected_end, protected_starts
@@ -36,7 +38,7 @@ def find_numbers(text: str, view: str, to_orig, spans: list) -> None:
 
 def _classify(view: str, cluster: Cluster, spans: list) -> None:
     """Find the protected forms, phones and cards among the digit groups of one cluster."""
-    state = [FREE] * cluster.group_count
+    state = [FREE] * len(cluster.starts)
     _keep_protected_forms(view, cluster, state)
     _mask_whole_cards(cluster, state, spans)
     if _mask_best_readings(cluster, state, spans):  # only new masks make new stretches
@@ -65,6 +67,8 @@ def _mask_whole_cards(cluster: Cluster, state: list[int], spans: list) -> None:
 def _mask_best_readings(cluster: Cluster, state: list[int], spans: list) -> bool:
     """Mask the best reading of each stretch of free groups, then of what is left (phase 3); whether any was."""
     candidates = reading_starts(cluster, state)
+    if not candidates:
+        return False
     stretches = _free_stretches(state)
     masked = False
     for _round in range(_MAX_ROUNDS):
@@ -86,12 +90,17 @@ def _free_stretches(state: list[int], a: int = 0, b: int | None = None) -> list[
     """Return the stretches (first, last) of free groups among groups a..b (all): the runs between blocked groups."""
     if b is None:
         b = len(state) - 1
+    here = state[a:b + 1]
+    if not any(here):  # FREE is 0: all free, the common case
+        return [(a, b)]
     stretches = []
     first = a
-    for blocked in [i for i in range(a, b + 1) if state[i] != FREE] + [b + 1]:
+    for blocked in itertools.compress(range(a, b + 1), here):  # the groups not free
         if first < blocked:
             stretches.append((first, blocked - 1))
         first = blocked + 1
+    if first <= b:
+        stretches.append((first, b))
     return stretches
 
 

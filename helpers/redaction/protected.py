@@ -28,7 +28,7 @@ def protected_starts(cluster: Cluster) -> list[int]:
     """Return the groups where a protected form can start: the first, a group of 4 digits before short ones (a
     date, a postal code), and those whose next 17, 16, 13 or 10 digits end with a group (orders, ISBN, JAN)."""
     sizes = cluster.sizes
-    far = cluster.group_count + 9  # "no group there"
+    far = len(sizes) + 9  # "no group there"
     ends = cluster.index_of_sum.get
     return [k for k, (size, following, base) in enumerate(zip(sizes, sizes[1:] + [99], cluster.sums))
             if k == 0 or (size == 4 and following <= 2)  # a date, a postal code
@@ -78,14 +78,14 @@ def protected_end(view: str, cluster: Cluster, k: int) -> int:
         if isbn10_ok(cluster.digits_of(k, after - 1)):
             return after - 1
     # Dates: 2026-11-27, 2026/11/27, 2026.11.27.
-    if (sizes[k] == 4 and k + 2 < cluster.group_count and sizes[k + 1] <= 2 and sizes[k + 2] <= 2
+    if (sizes[k] == 4 and k + 2 < len(sizes) and sizes[k + 1] <= 2 and sizes[k + 2] <= 2
             and seps[k] == seps[k + 1] and seps[k] in ("-", "/", ".")
             and "1900" <= digits[k] <= "2099" and 1 <= int(digits[k + 1]) <= 12
             and 1 <= int(digits[k + 2]) <= 31):
         return k + 2
     # Postal codes after 〒 or 郵便番号: 〒100-0001, 〒 100 0001, 〒1000001.
     if k == 0 and _context(view, start, _CONTEXT_POSTAL, 8):
-        if sizes[k] == 3 and k + 1 < cluster.group_count and sizes[k + 1] == 4:
+        if sizes[k] == 3 and k + 1 < len(sizes) and sizes[k + 1] == 4:
             return k + 1
         if sizes[k] == 7:
             return k

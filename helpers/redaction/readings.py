@@ -22,7 +22,8 @@ from helpers.redaction.checks import international_status, luhn_ok, valid_japane
 from helpers.redaction.clusters import MAX_ITEM_DIGITS, Cluster
 from helpers.redaction.masks import CARD_MASK, PHONE_MASK
 
-FREE, KEPT, MASKED = 0, 1, 2  # what a group is, while its cluster is read: not yet read, protected, masked
+# What a group is while its cluster is read: not yet read, protected, masked. FREE is 0, the only false one.
+FREE, KEPT, MASKED = 0, 1, 2
 _CUT = 20  # what cutting through a number written with dashes, dots, slashes... costs a reading
 
 
@@ -54,11 +55,11 @@ def best_reading(cluster: Cluster, candidates: list[int], state: list[int], a: i
     ``candidates`` start a number.
     """
     digits, sizes, sums, soft, plus = cluster.digits, cluster.sizes, cluster.sums, cluster.soft, cluster.plus
-    n = cluster.group_count
+    n = len(sizes)
     lo = bisect.bisect_left(candidates, a)
     hi = bisect.bisect_right(candidates, b)
-    starts = [k for k in candidates[lo:hi] if state[k] == FREE]
-    if not starts:
+    free_starts = [k for k in candidates[lo:hi] if state[k] == FREE]
+    if not free_starts:
         return []
     soft_left = a == 0 or state[a - 1] == MASKED
     soft_right = b == n - 1 or state[b + 1] == MASKED
@@ -67,7 +68,7 @@ def best_reading(cluster: Cluster, candidates: list[int], state: list[int], a: i
     choice: dict[int, tuple[int, str]] = {}
     score = (0, 0)  # the best from the start after k, which was just done
     done = b + 1
-    for k in reversed(starts):
+    for k in reversed(free_starts):
         best_from[k + 1 - a:done - a] = [score] * (done - k - 1)
         done = k
         chosen = None
@@ -101,10 +102,10 @@ def best_reading(cluster: Cluster, candidates: list[int], state: list[int], a: i
     out = []
     position = a
     while True:
-        i = bisect.bisect_left(starts, position)
-        if i == len(starts):
+        i = bisect.bisect_left(free_starts, position)
+        if i == len(free_starts):
             break
-        k = starts[i]
+        k = free_starts[i]
         if k in choice:
             j, mask = choice[k]
             out.append((k, j, mask))
