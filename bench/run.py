@@ -138,7 +138,7 @@ KANJI = str.maketrans("0123456789", "〇一二三四五六七八九")
 
 def realistic_text(size: int, seed: int) -> str:
     """Japanese seller-support prose with numbers of every kind, about ``size`` characters."""
-    from helpers.redaction import _luhn_ok
+    from helpers.redaction.checks import luhn_ok
 
     rng = random.Random(seed)
 
@@ -169,7 +169,7 @@ def realistic_text(size: int, seed: int) -> str:
 
     def card() -> str:
         body = "4" + d(14)
-        number = next(body + check for check in "0123456789" if _luhn_ok(body + check))  # the kit's own check
+        number = next(body + check for check in "0123456789" if luhn_ok(body + check))  # the kit's own check
         sep = rng.choice([" ", "-", ""])
         return sep.join(number[i:i + 4] for i in range(0, 16, 4))
 

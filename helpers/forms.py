@@ -11,23 +11,14 @@ import re
 import unicodedata
 
 from helpers.core import data
+# The character tables live in the engine (helpers.core.text), shared with redaction.
+from helpers.core.text import EXTRA_INVISIBLE  # noqa: F401 - a public name of forms too: outside checks call it
+from helpers.core.text import FORM_DASHES as DASHES
+from helpers.core.text import is_invisible
 
-# Characters people type for "-" in numbers. NFKC maps the full-width hyphen-minus to "-" and the half-width
-# prolonged sound mark to "ー", but leaves these alone; "ー" is what Japanese IMEs often insert in numbers.
-DASHES = "-‐‑‒–—―−－ーｰ﹣⁃˗➖"
 _DASH_RE = re.compile(f"[{re.escape(DASHES)}]")
 _SPACE_RE = re.compile(r"\s+")
 CARD_DIGITS = 4
-# Invisible characters beyond Unicode's format characters (category Cf, all invisible): combining grapheme
-# joiner, Hangul fillers, Mongolian free variation selectors, variation selectors. Shared with redaction.
-EXTRA_INVISIBLE = frozenset([0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180B, 0x180C, 0x180D, 0x180F]
-                            + list(range(0xFE00, 0xFE10)) + list(range(0xE0100, 0xE01F0)))
-
-
-def is_invisible(ch: str) -> bool:
-    """Whether ``ch`` shows nothing: a format character (zero-width, BOM, bidi marks, soft hyphen…) or one of
-    ``EXTRA_INVISIBLE``."""
-    return unicodedata.category(ch) == "Cf" or ord(ch) in EXTRA_INVISIBLE
 
 
 def normalize(text: str) -> str:

@@ -141,7 +141,7 @@ JAPANESE = __import__("re").compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 SHORT_LABEL = 12  # characters: a widget label, a unit, a mask such as ［電話番号］
 # Validation messages stay beside the check that raises them: besides `raise`, `check()` and `problems`, these
 # hold messages that a check raises or returns a few lines further on.
-MESSAGE_PLACES = {("helpers/forms.py", "DASHES"), ("helpers/forms.py", "_REFUSED_TYPES"), ("helpers/forms.py", "_USE_INSTEAD"),
+MESSAGE_PLACES = {("helpers/core/text.py", "FORM_DASHES"), ("helpers/forms.py", "_REFUSED_TYPES"), ("helpers/forms.py", "_USE_INSTEAD"),
                   ("helpers/forms.py", "order_number"), ("helpers/core/progress.py", "_set_aside"),
                   ("helpers/core/data.py", "_provenance"), ("helpers/contact_log.py", "_validate"),
                   ("helpers/contact_log.py", "_read"), ("helpers/contact_log.py", "TOO_MANY_FIELDS"),

@@ -9,6 +9,7 @@
 - ``questions``  the question engine behind exercises and the quiz
 - ``progress``   the learner's progress store (load, record, atomic write)
 - ``clock``      Japan time
+- ``text``       the characters written in and between numbers (dashes, invisible ones) and width folding
 
 Nothing in ``helpers.core`` imports a topic module or the course layer (``tests/test_architecture.py``).
 """
