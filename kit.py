@@ -2,24 +2,19 @@
 
     python3 kit.py lab      # set up (first time only) and open JupyterLab on the start notebook
     python3 kit.py test     # set up (first time only) and run every test, browser tests included
-    python3 kit.py app      # set up (first time only) and serve the kit as a code-free app (Voilà)
-    python3 kit.py regen    # re-execute the notebooks and store their outputs (golden files for nbval)
-    python3 kit.py bench    # print the performance figures (bench/run.py)
-    python3 kit.py lite     # build the browser edition (JupyterLite) into build/lite, to publish as static files
-    python3 kit.py screenshots  # re-make the README's screenshots (docs/images) in the browser
-    python3 kit.py clean    # clean the notebooks and check them for personal data (what pre-commit runs)
-    python3 kit.py stale    # list the facts last checked more than a year ago
-    python3 kit.py hub      # run a class on one server: JupyterHub with the kit for everyone on hub/cohort.toml (root)
+    python3 kit.py --help   # every command (the table COMMANDS below)
 
-On Windows use ``py kit.py …``. Only the standard library is used here, because this script runs before
-anything is installed. Everything goes into ``.venv`` next to this file. ``lab``, ``app`` and ``stale`` install
-the runtime set (requirements.txt); ``test`` and the maintainer commands add the test set
-(requirements-test.txt). A second run reinstalls nothing unless a requirements file or pyproject.toml changed.
+On Windows use ``py kit.py …``. Only the standard library is used here, because this script runs before anything
+is installed; the settings it shares with the tools and the tests are in ``kit.toml`` (``tools/config.py``).
+Everything goes into ``.venv`` next to this file. Each command names the dependency set it needs: ``runtime``
+(requirements.txt: what a learner needs) or ``test`` (requirements-test.txt: the tests and the maintainer tools,
+on top of it). A second run reinstalls nothing unless a requirements file or pyproject.toml changed.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import os
 import shutil
@@ -28,6 +23,9 @@ import sys
 import tomllib
 import venv
 from pathlib import Path
+from typing import Callable
+
+from tools import config
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -36,31 +34,19 @@ TEST_REQUIREMENTS = ROOT / "requirements-test.txt"
 LAB_OVERRIDES = ROOT / "jupyter" / "overrides.json"
 ENVIRONMENT_YML = ROOT / "environment.yml"
 STAMP_NAME = "kit-installed.sha256"
-# The second test pass: outputs and results must not depend on the machine's time zone or language.
-OTHER_ZONE = {"TZ": "America/Los_Angeles", "LANG": "C", "LC_ALL": "C"}
-BROWSER_PACKAGES = ("chromium", "fonts-ipafont-gothic")  # Debian's; Playwright never downloads a browser
-CHROMIUM = Path("/usr/bin/chromium")
-JAPANESE_FONT = Path("/usr/share/fonts/opentype/ipafont-gothic")
-# The app mode: code hidden, cells tagged `lab-only` (how to answer in code, code-only instructions) removed;
-# the kernel of a page that was closed is culled once idle for 10 minutes (checked every minute). Kernels of open
-# pages are kept, so a learner who reads slowly never finds dead buttons.
-LAB_ONLY_TAG = "lab-only"
-VOILA_OPTIONS = ("--strip_sources=True", "--classic-tree", f"--TagRemovePreprocessor.remove_cell_tags={LAB_ONLY_TAG}",
-                 "--MappingKernelManager.cull_interval=60", "--MappingKernelManager.cull_idle_timeout=600")
 MIN_PYTHON = (3, 11)
-# Commands that need the test set; the others (lab, app, stale, setup) install only what a learner needs.
-TEST_COMMANDS = ("test", "regen", "bench", "screenshots", "clean")
+VOILA_OPTIONS = tuple(config.voila_options())  # kept under this name: the app's options (kit.toml [app])
 
+
+def say(message: str) -> None:
+    """Print a progress line for the user, surviving consoles that cannot show Japanese."""
+    print(f"[kit] {message}", flush=True)
 
 
 def start_notebook() -> str:
     """The first lesson of the manifest (data/lessons.toml), which the learner opens first."""
     lessons = tomllib.loads((ROOT / "data" / "lessons.toml").read_text(encoding="utf-8"))["lesson"]
     return f"notebooks/{lessons[0]['id']}.ipynb"
-
-def say(message: str) -> None:
-    """Print a progress line for the user, surviving consoles that cannot show Japanese."""
-    print(f"[kit] {message}", flush=True)
 
 
 def venv_python(venv_dir: Path | None = None) -> Path:
@@ -69,6 +55,9 @@ def venv_python(venv_dir: Path | None = None) -> Path:
     if os.name == "nt":
         return venv_dir / "Scripts" / "python.exe"
     return venv_dir / "bin" / "python"
+
+
+# ---------------------------------------------------------------- setting up
 
 
 def install_fingerprint(python: Path, test: bool = False) -> str:
@@ -139,20 +128,21 @@ def ensure_environment(current_env: bool = False, test: bool = False) -> Path:
 
 
 def ensure_browser() -> bool:
-    """Make Debian's Chromium and a Japanese font available for the browser tests; say so when impossible."""
-    if CHROMIUM.exists() and JAPANESE_FONT.exists():
+    """Make the Chromium of kit.toml and a Japanese font available for the browser tests; say so when impossible."""
+    if config.chromium().exists() and config.japanese_font().exists():
         return True
     apt = shutil.which("apt-get")
+    packages = config.browser_packages()
     if sys.platform.startswith("linux") and apt and hasattr(os, "geteuid") and os.geteuid() == 0:
         say("ブラウザーのテスト用に Chromium と日本語フォントをインストールしています…")
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        for cmd in ([apt, "update", "-qq"], [apt, "install", "-y", "-qq", *BROWSER_PACKAGES]):
+        for cmd in ([apt, "update", "-qq"], [apt, "install", "-y", "-qq", *packages]):
             if subprocess.call(cmd, env=env) != 0:
                 break
-    if CHROMIUM.exists() and JAPANESE_FONT.exists():
+    if config.chromium().exists() and config.japanese_font().exists():
         return True
     say("この環境では Chromium を用意できないため、ブラウザーのテスト（tests/browser）は実行しません。"
-        f"Debian/Ubuntu なら `sudo apt-get install -y {' '.join(BROWSER_PACKAGES)}` のあと、もう一度実行してください。"
+        f"Debian/Ubuntu なら `sudo apt-get install -y {' '.join(packages)}` のあと、もう一度実行してください。"
         " / Browser tests are NOT run here: Chromium or the Japanese font is missing (see above).")
     return False
 
@@ -178,6 +168,111 @@ def render_environment_yml() -> str:
     return "\n".join(lines) + "\n"
 
 
+# ---------------------------------------------------------------- the commands
+
+
+def lab(python: Path, extra: list[str]) -> int:
+    say("JupyterLab を起動します。終了するには、このウィンドウで Ctrl+C を押してください。")
+    as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # containers, CI
+    return run([python, "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", *as_root, start_notebook(), *extra])
+
+
+def app(python: Path, extra: list[str]) -> int:
+    say("アプリとして開きます（コードは表示されません）。終了するには Ctrl+C を押してください。")
+    return run([python, "-m", "voila", "notebooks", *VOILA_OPTIONS, "--Voila.ip=127.0.0.1", *extra])
+
+
+def test_passes(extra: list[str], browser: bool) -> list[tuple[str, list[str], dict[str, str]]]:
+    """The test command's steps: (what, command after ``python -m``, environment)."""
+    profile = ["--hypothesis-profile=thorough"] if "--thorough" in extra else []
+    extra = [arg for arg in extra if arg != "--thorough"] + profile
+    parallel = ["-n", str(config.test_workers()), "--dist", "loadfile"]
+    passes = [
+        ("ruff", ["ruff", "check", "--quiet", "."], {}),
+        ("ruff format", ["ruff", "format", "--check", "--quiet", "."], {}),
+        ("pytest", ["pytest", "-m", "not browser", *parallel, *extra], {}),
+    ]
+    if browser:
+        passes.append(("pytest (browser)", ["pytest", "-m", "browser", *extra], {}))
+    zone = config.other_zone()
+    passes.append((f"pytest ({zone['TZ']}, LANG={zone['LANG']})", ["pytest", "-m", "zone and not browser", "-q",
+                                                                     *parallel, *extra], zone))
+    return passes
+
+
+def test(python: Path, extra: list[str]) -> int:
+    run([python, "-m", "helpers.freshness"])  # shown, never failing: facts due for re-checking
+    run([python, "-m", "tools.hub", "setup", "--if-possible"])  # the hub tests' JupyterHub and proxy
+    failed = []
+    for what, command, env in test_passes(extra, ensure_browser()):
+        if what.startswith("pytest (") and "LANG" in what:
+            say(f"もう一度、別のタイムゾーンと言語設定で、それに左右されるテストを実行します: {what}")
+        code = run([python, "-m", *command], env_extra=env)
+        if code not in (0, 5):  # 5: nothing selected (a narrower run, e.g. one file)
+            failed.append(what)
+    if failed:
+        say(f"失敗したテスト: {', '.join(failed)}（上のメッセージを確認してください）")
+        return 1
+    return 0
+
+
+def clean(python: Path, extra: list[str]) -> int:
+    if run([python, "-m", "tools.regen_notebooks", "--clean-only", *extra]) != 0:
+        return 1
+    return run([python, "-m", "tools.notebook_guard", *extra])
+
+
+def screenshots(python: Path, extra: list[str]) -> int:
+    if not ensure_browser():
+        return 1
+    return run([python, "-m", "pytest", "tests/browser/test_screenshots.py", *extra],
+               env_extra={"KIT_README_SCREENSHOTS": "1"})
+
+
+def lock(python: Path, extra: list[str]) -> int:
+    if run([python, "-m", "tools.lock", *extra]) != 0:
+        return 1
+    return env_file(python, [])
+
+
+def env_file(_python: Path | None, _extra: list[str]) -> int:
+    ENVIRONMENT_YML.write_text(render_environment_yml(), encoding="utf-8")
+    say(f"{ENVIRONMENT_YML.name} を更新しました。")
+    return 0
+
+
+def module(name: str) -> Callable[[Path, list[str]], int]:
+    """A command that runs ``python -m <name>`` with the arguments after the command."""
+    return lambda python, extra: run([python, "-m", *name.split(), *extra])
+
+
+@dataclasses.dataclass(frozen=True)
+class Command:
+    name: str
+    help: str                       # shown by `kit.py --help`
+    needs: str | None               # the dependency set it installs first: "runtime", "test", or None
+    action: Callable[[Path | None, list[str]], int]
+
+
+COMMANDS = [
+    Command("lab", "JupyterLab でキットを開く", "runtime", lab),
+    Command("app", "コードなしのアプリ（Voilà）として開く", "runtime", app),
+    Command("test", "すべてのテスト（--thorough: Hypothesis を念入りに）", "test", test),
+    Command("setup", "インストールのみ", "runtime", lambda python, extra: 0),
+    Command("trainer", "研修担当者のパック（進行表・解答集・早見表、HTML と PDF）を build/trainer に作る", "test",
+            module("tools.trainer_pack")),
+    Command("hub", "研修をハブ（JupyterHub）で行う（`kit.py hub check` で名簿の確認）", "runtime", module("tools.hub")),
+    Command("lite", "ブラウザー版（JupyterLite）を build/lite に作る", "runtime", module("tools.build_lite")),
+    Command("stale", "確認から1年たった情報の一覧", "runtime", module("helpers.freshness")),
+    Command("regen", "ノートブックの保存済み出力の再生成", "test", module("tools.regen_notebooks")),
+    Command("clean", "ノートブックの掃除と個人情報の確認（pre-commit と同じ）", "test", clean),
+    Command("screenshots", "README の画面写真の再生成", "test", screenshots),
+    Command("bench", "性能の計測（bench/run.py）", "test", module("bench.run")),
+    Command("lock", "依存パッケージの版を固定し直す（uv。PyPI が必要）", "test", lock),
+    Command("env-file", "environment.yml の再生成", None, env_file),
+]
+
+
 def main(argv: list[str] | None = None) -> int:
     if sys.version_info < MIN_PYTHON:
         say(f"Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} 以上が必要です（今は {sys.version.split()[0]}）。"
@@ -185,64 +280,21 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
-    parser = argparse.ArgumentParser(
-        prog="kit.py", description="Amazon 出品者サポート問い合わせ練習キット: セットアップと起動")
-    parser.add_argument("command", choices=["lab", "test", "app", "regen", "bench", "screenshots", "clean", "stale",
-                                            "lite", "setup", "env-file", "hub"],
-                        help="lab: JupyterLab を開く / test: すべてのテスト / app: コードなしのアプリとして開く / "
-                             "regen: 保存済み出力の再生成 / bench: 性能の計測 / screenshots: README の画面写真の再生成 / "
-                             "clean: ノートブックの掃除と個人情報の確認 / stale: 確認から1年たった情報の一覧 / "
-                             "lite: ブラウザー版（JupyterLite）を build/lite に作る / "
-                             "setup: インストールのみ / env-file: environment.yml の再生成 / "
-                             "hub: 研修をハブ（JupyterHub）で行う（tools/hub.py。`kit.py hub check` で名簿の確認）")
+    commands = {command.name: command for command in COMMANDS}
+    parser = argparse.ArgumentParser(prog="kit.py", description="Amazon 出品者のためのサポート問い合わせ練習キット: セットアップと起動",
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="\n".join(f"  {c.name:<12} {c.help}" for c in COMMANDS))
+    parser.add_argument("command", choices=list(commands), metavar="command", help="下の一覧のどれか")
     parser.add_argument("--current-env", action="store_true",
                         help="(conda, Binder) .venv を作らず、いま動いている Python 環境に入れる")
     args, extra = parser.parse_known_args(argv)
-
-    if args.command == "env-file":
-        ENVIRONMENT_YML.write_text(render_environment_yml(), encoding="utf-8")
-        say(f"{ENVIRONMENT_YML.name} を更新しました。")
-        return 0
-    python = ensure_environment(args.current_env, test=args.command in TEST_COMMANDS)
+    command = commands[args.command]
+    python = ensure_environment(args.current_env, test=command.needs == "test") if command.needs else None
     try:
-        if args.command == "lab":
-            say("JupyterLab を起動します。終了するには、このウィンドウで Ctrl+C を押してください。")
-            as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # containers, CI
-            return run([python, "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", *as_root, start_notebook(), *extra])
-        if args.command == "test":
-            run([python, "-m", "helpers.freshness"])  # shown, never failing: facts due for re-checking
-            run([python, "tools/hub.py", "setup", "--if-possible"])  # the hub tests' JupyterHub and proxy
-            browser = [] if ensure_browser() else ["-m", "not browser"]
-            if run([python, "-m", "pytest", *browser, *extra]) != 0:
-                return 1
-            say(f"もう一度、別のタイムゾーンと言語設定（{OTHER_ZONE['TZ']}、LANG=C）でテストします…")
-            return run([python, "-m", "pytest", "-m", "not browser", "-q", *extra], env_extra=OTHER_ZONE)
-        if args.command == "stale":
-            return run([python, "-m", "helpers.freshness"])
-        if args.command == "clean":
-            if run([python, "tools/regen_notebooks.py", "--clean-only", *extra]) != 0:
-                return 1
-            return run([python, "tools/notebook_guard.py", *extra])
-        if args.command == "app":
-            say("アプリとして開きます（コードは表示されません）。終了するには Ctrl+C を押してください。")
-            return run([python, "-m", "voila", "notebooks", *VOILA_OPTIONS, "--Voila.ip=127.0.0.1", *extra])
-        if args.command == "screenshots":
-            if not ensure_browser():
-                return 1
-            return run([python, "-m", "pytest", "tests/browser/test_screenshots.py", *extra],
-                       env_extra={"KIT_README_SCREENSHOTS": "1"})
-        if args.command == "regen":
-            return run([python, "tools/regen_notebooks.py", *extra])
-        if args.command == "bench":
-            return run([python, "bench/run.py", *extra])
-        if args.command == "lite":
-            return run([python, "tools/build_lite.py", *extra])
-        if args.command == "hub":
-            return run([python, "tools/hub.py", *extra])
+        return command.action(python, extra)
     except KeyboardInterrupt:
         say("終了しました。")
         return 0
-    return 0
 
 
 if __name__ == "__main__":

@@ -282,8 +282,7 @@ def browser_figures(rounds: int = 3, clicks: int = 24) -> None:
     """Time what a learner waits for in the browser: JupyterLab and Voilà, Debian's Chromium, on 127.0.0.1."""
     import statistics
 
-    sys.path.insert(0, str(ROOT / "tools"))
-    import browser
+    from tools import browser
 
     notebook = browser.notebook_with("PROC-SELLER-CENTRAL")
     with tempfile.TemporaryDirectory() as folder, browser.jupyterlab(Path(folder)) as base, \
@@ -325,9 +324,7 @@ def browser_figures(rounds: int = 3, clicks: int = 24) -> None:
 def lite_figures() -> None:
     """The browser edition: how big the site is, and how long a new seller waits the first time (an empty
     browser profile, every host but 127.0.0.1 blocked) from the start page until every cell of 00 has run."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    import browser
-    import build_lite
+    from tools import browser, build_lite
 
     start = time.perf_counter()
     _run([sys.executable, str(ROOT / "tools" / "build_lite.py")])
@@ -455,13 +452,10 @@ def hub_figures(learners: int = 3) -> None:
     import secrets
     import statistics
 
-    sys.path.insert(0, str(ROOT / "tools"))
-    import browser
-    import hub
-    import hub_session
+    from tools import browser, hub, hub_session
     from playwright.sync_api import sync_playwright
 
-    problem = hub.root_problem() or hub.node_problem() or (None if hub.PROXY.exists() else "python3 kit.py hub setup")
+    problem = hub.real_hub_problem()
     if problem:
         print(f"hub figures not measured: {problem}", file=sys.stderr, flush=True)
         return

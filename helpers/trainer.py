@@ -15,19 +15,21 @@ from __future__ import annotations
 from helpers import course, situations
 from helpers.core import data, questions, registry
 from helpers.core.cards import badge_key
-from helpers.core.render import RichText, bullets, esc, join, para, span, strong, table
+from helpers.core.render import PALETTE, RichText, bullets, esc, join, para, span, strong, table
 
-PRINT_CSS = """
+# Printed pages name their colours as CSS variables of the palette.
+PRINT_CSS = ":root { " + " ".join(f"--{name}: {PALETTE[name]};" for name in ("text", "print_rule", "print_head_bg",
+                                                                             "print_quiet")) + " }" + """
 @page { size: A4; margin: 12mm }
 body { font-family: "IPAPGothic", "IPAexGothic", "IPAGothic", "Yu Gothic", "Meiryo", "Hiragino Sans", "Noto Sans CJK JP",
-       sans-serif; color: #000; font-size: 10.5pt; line-height: 1.45 }
+       sans-serif; color: var(--text); font-size: 10.5pt; line-height: 1.45 }
 h1 { font-size: 16pt; margin: 0 0 4mm } h2 { font-size: 12.5pt; margin: 5mm 0 2mm; break-after: avoid }
-table { border-collapse: collapse; width: 100% } th, td { border: 1px solid #888; padding: 1mm 1.5mm;
-        vertical-align: top; text-align: left } th { background: #eee }
-.question { break-inside: avoid; margin: 0 0 4mm } .muted { color: #444; font-size: 90% }
+table { border-collapse: collapse; width: 100% } th, td { border: 1px solid var(--print_rule); padding: 1mm 1.5mm;
+        vertical-align: top; text-align: left } th { background: var(--print_head_bg) }
+.question { break-inside: avoid; margin: 0 0 4mm } .muted { color: var(--print_quiet); font-size: 90% }
 .side + .side { break-before: page }
 .cheat { font-size: 8.3pt; line-height: 1.3 } .cheat h1 { font-size: 13pt; margin-bottom: 2mm }
-.cheat td, .cheat th { padding: .6mm 1mm } .warn { border: 2px solid #000; padding: 1.5mm 2mm; margin: 2mm 0 }
+.cheat td, .cheat th { padding: .6mm 1mm } .warn { border: 2px solid var(--text); padding: 1.5mm 2mm; margin: 2mm 0 }
 @media screen { body { max-width: 210mm; margin: 1em auto } }
 """
 
@@ -75,7 +77,7 @@ def question_key(question: data.Question, number: str) -> RichText:
                 items.append(strong(data.say("trainer.right", option=option)))
             else:
                 items.append(join([span(data.say("trainer.wrong", option=option)),
-                                   span(question.why[index], style="color:#333")], " — ", " — "))
+                                   span(question.why[index], style="color:var(--print_quiet)")], " — ", " — "))
         parts.append(bullets(items))
     else:
         parts.append(para(strong(data.say("trainer.accepted", answers="、".join(question.accept)))))

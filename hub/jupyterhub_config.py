@@ -113,7 +113,7 @@ c.ConfigurableHTTPProxy.pid_file = str(STATE / "proxy.pid")
 # A learner who opens a link to their own stopped (culled) server gets it started again instead of a page to act on.
 c.JupyterHub.implicit_spawn_seconds = 1
 c.JupyterHub.template_paths = [str(HERE / "templates")]
-c.JupyterHub.template_vars = {"kit_title": COHORT.settings.title or "出品者サポート問い合わせ練習キット"}
+c.JupyterHub.template_vars = {"kit_title": COHORT.settings.title or "出品者のためのサポート問い合わせ練習キット"}
 
 
 # ---------------------------------------------------------------- services: the exchange and the idle culler

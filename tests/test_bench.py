@@ -10,11 +10,9 @@ from support import ROOT
 
 
 def load_bench():
-    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    from bench import run
+
+    return run
 
 
 def test_contact_log_figures_print_name_value_lines(capsys):

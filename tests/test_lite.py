@@ -95,11 +95,8 @@ def test_importing_every_helper_needs_neither_pandas_nor_numpy():
 # ---------------------------------------------------------------- the kit as a wheel
 
 def test_the_kits_wheel_carries_every_data_file_and_finds_it(tmp_path):
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import build_lite
-    finally:
-        sys.path.remove(str(ROOT / "tools"))
+    from tools import build_lite
+
     wheel = build_lite.kit_wheel(tmp_path)
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())

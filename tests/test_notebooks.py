@@ -14,8 +14,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from support import ROOT, read_notebook, stored_notebooks
 
-sys.path.insert(0, str(ROOT / "tools"))
-import notebook_guard  # noqa: E402
+from tools import notebook_guard
 
 NOTEBOOKS = stored_notebooks()
 

@@ -13,12 +13,16 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
+from tools import config
+
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def load_kit():
+    """A fresh copy of kit.py (tests change its functions)."""
     spec = importlib.util.spec_from_file_location("kit", ROOT / "kit.py")
     kit = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = kit  # dataclasses look their module up by name
     spec.loader.exec_module(kit)
     return kit
 
@@ -114,6 +118,7 @@ def kit_in_tmp(monkeypatch, tmp_path):
         python.write_text("")
 
     monkeypatch.setattr(kit, "VENV", tmp_path / "venv")
+    monkeypatch.setattr(kit, "ENVIRONMENT_YML", tmp_path / "environment.yml")
     monkeypatch.setattr(kit.venv, "EnvBuilder", lambda **kw: type("B", (), {"create": lambda self, d: create(d)})())
     return kit
 
@@ -143,7 +148,9 @@ def test_lab_installs_the_runtime_set_and_test_adds_the_test_set(kit_in_tmp, mon
 
 
 @pytest.mark.parametrize("command, test_set", [("lab", False), ("app", False), ("stale", False), ("test", True),
-                                               ("regen", True), ("clean", True), ("lite", False)])
+                                               ("regen", True), ("clean", True), ("lite", False), ("setup", False),
+                                               ("trainer", True), ("hub", False), ("bench", True), ("lock", True),
+                                               ("screenshots", True)])
 def test_each_command_asks_for_its_set(kit_in_tmp, monkeypatch, command, test_set):
     asked = []
     monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: asked.append(test) or "py")
@@ -177,34 +184,46 @@ def test_data_readme_describes_every_data_file():
             assert f"`{path.name}`" in described, path.name
 
 
-def test_the_test_command_runs_the_stale_list_everything_then_everything_again_in_another_zone(kit_in_tmp,
-                                                                                             monkeypatch):
+def test_the_test_command_lints_runs_everything_then_the_zone_tests_again_in_another_zone(kit_in_tmp, monkeypatch):
     runs = []
     monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: "py")
     monkeypatch.setattr(kit_in_tmp, "ensure_browser", lambda: True)
     monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, env_extra=None, **kw: runs.append((cmd, env_extra)) or 0)
     assert kit_in_tmp.main(["test"]) == 0
-    (stale, _), (hub, _), (first, first_env), (second, second_env) = runs
-    assert stale[-1] == "helpers.freshness" and first[1:3] == ["-m", "pytest"] and first_env is None
-    assert hub[1:] == ["tools/hub.py", "setup", "--if-possible"], "the hub tests' JupyterHub and proxy, when possible"
-    assert "not browser" in second and second_env == kit_in_tmp.OTHER_ZONE
-    assert second_env["TZ"] not in ("Asia/Tokyo", "Japan") and second_env["LANG"] == "C"
+    (stale, _), (hub, _), (lint, _), (form, _), (first, first_env), (browser, _), (zone, zone_env) = runs
+    assert stale[-1] == "helpers.freshness"
+    assert hub[1:] == ["-m", "tools.hub", "setup", "--if-possible"], "the hub tests' JupyterHub and proxy, when possible"
+    assert lint[1:4] == ["-m", "ruff", "check"] and form[1:5] == ["-m", "ruff", "format", "--check"]
+    assert first[1:5] == ["-m", "pytest", "-m", "not browser"] and not first_env
+    assert first[first.index("-n") + 1] == "2" and first[first.index("--dist") + 1] == "loadfile"
+    assert browser[1:5] == ["-m", "pytest", "-m", "browser"] and "-n" not in browser, "browsers one at a time"
+    assert zone[1:5] == ["-m", "pytest", "-m", "zone and not browser"] and zone_env == config.other_zone()
+    assert zone_env["TZ"] not in ("Asia/Tokyo", "Japan") and zone_env["LANG"] == "C"
 
 
-def test_a_failing_first_pass_stops_the_test_command(kit_in_tmp, monkeypatch):
+def test_thorough_runs_hypothesis_with_its_thorough_profile(kit_in_tmp):
+    passes = kit_in_tmp.test_passes(["--thorough", "tests/test_forms.py"], browser=False)
+    for _what, command, _env in passes:
+        if command[0] == "pytest":
+            assert command[-2:] == ["tests/test_forms.py", "--hypothesis-profile=thorough"] and "--thorough" not in command
+
+
+def test_a_failing_pass_fails_the_test_command_and_the_others_still_run(kit_in_tmp, monkeypatch, capsys):
     monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: "py")
     monkeypatch.setattr(kit_in_tmp, "ensure_browser", lambda: False)
     runs = []
-    monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, **kw: runs.append(cmd) or (1 if "pytest" in cmd else 0))
-    assert kit_in_tmp.main(["test"]) == 1 and len(runs) == 3
-    assert "not browser" in runs[2], "without Chromium the browser tests are left out, and said so"
+    monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, **kw: runs.append(cmd) or (1 if "ruff" in cmd else 0))
+    assert kit_in_tmp.main(["test"]) == 1
+    markers = [cmd[cmd.index("pytest") + 2] for cmd in runs if "pytest" in cmd]
+    assert markers == ["not browser", "zone and not browser"], "without Chromium the browser tests are left out"
+    assert "ruff" in capsys.readouterr().out
 
 
 def test_pre_commit_hooks_run_the_cleaner_and_the_guard():
     config = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
-    for entry in ("python tools/regen_notebooks.py --clean-only", "python tools/notebook_guard.py"):
+    for entry in ("python -m tools.regen_notebooks --clean-only", "python -m tools.notebook_guard"):
         assert f"entry: {entry}" in config
-        assert (ROOT / entry.split()[1]).is_file()
+        assert (ROOT / (entry.split()[2].replace(".", "/") + ".py")).is_file()
     assert "python3 kit.py clean" in README
 
 
@@ -223,7 +242,7 @@ def test_the_lite_command_builds_the_browser_edition_and_pages_publishes_it(kit_
     monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: "py")
     monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, **kw: runs.append(cmd) or 0)
     kit_in_tmp.main(["lite"])
-    assert runs == [["py", "tools/build_lite.py"]]
+    assert runs == [["py", "-m", "tools.build_lite"]]
     workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
     assert "run: python3 kit.py lite" in workflow and "path: build/lite" in workflow
     assert "actions/deploy-pages" in workflow
@@ -244,7 +263,7 @@ def test_the_hub_command_hands_over_to_tools_hub(kit_in_tmp, monkeypatch):
     monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: "py")
     monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, **kw: runs.append(cmd) or 0)
     kit_in_tmp.main(["hub", "check", "--cohort", "x.toml"])
-    assert runs == [["py", "tools/hub.py", "check", "--cohort", "x.toml"]]
+    assert runs == [["py", "-m", "tools.hub", "check", "--cohort", "x.toml"]]
 
 
 def test_the_proxy_is_pinned_exactly_with_a_lockfile():

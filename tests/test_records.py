@@ -148,15 +148,10 @@ def test_a_folder_that_is_not_there_is_a_japanese_value_error(tmp_path):
 
 
 def test_the_sample_class_is_invented_and_what_the_kit_writes(tmp_path):
-    import sys
-
-    from support import ROOT
-
-    sys.path.insert(0, str(ROOT / "tools"))
-    import sample_cohort
+    from tools import sample_cohort
 
     stored = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in records.SAMPLE.glob("*.json")}
-    assert stored == sample_cohort.records(), "run `python3 tools/sample_cohort.py`"
+    assert stored == sample_cohort.records(), "run `python3 -m tools.sample_cohort`"
     assert all(r["name"].startswith(("練習", "見本")) for r in stored.values())
     cohort = course.read_cohort(records.SAMPLE)
     assert cohort.rejected.empty and len(cohort.frame) == len(stored)

@@ -12,8 +12,7 @@ from support import ROOT
 from helpers import course, situations, trainer
 from helpers.core import data, questions, registry
 
-sys.path.insert(0, str(ROOT / "tools"))
-import trainer_pack  # noqa: E402
+from tools import trainer_pack
 
 
 def text_of(html: str) -> str:

@@ -19,11 +19,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tools import config
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-CHROMIUM = Path(os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM = config.chromium()
+CHROMIUM_FLAGS = config.chromium_flags()
 TOKEN = "kit-browser-test"
 WIDGET_VIEW = ".jupyter-widgets"
 
@@ -128,17 +129,11 @@ def voila(workdir: Path, *overrides: str):
 
 
 def voila_options() -> list[str]:
-    """Voilà's options for the kit, exactly those of the README's app command (kit.py)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("kit", ROOT / "kit.py")
-    kit = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(kit)
-    return list(kit.VOILA_OPTIONS)
+    """Voilà's options for the kit, exactly those of the README's app command (kit.toml)."""
+    return config.voila_options()
 
 
-# Every host but 127.0.0.1 is unknown to the browser: a page can reach nothing else.
-OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+OFFLINE = config.chromium_flags(offline=True)[-1]  # every host but 127.0.0.1 is unknown: a page reaches nothing else
 
 
 @contextlib.contextmanager

@@ -14,7 +14,7 @@ itself (``requirements-lite.txt``) is installed into ``build/lite-tools``, never
 extension would break the desktop JupyterLab and Voilà.
 
     python3 kit.py lite            # build
-    python3 tools/build_lite.py    # the same, from the kit's environment
+    python3 -m tools.build_lite    # the same, from the kit's environment
 """
 
 from __future__ import annotations
@@ -280,7 +280,7 @@ def configuration() -> None:
     (WORK / "jupyter-lite.json").write_text(json.dumps({
         "jupyter-lite-schema-version": 0,
         "jupyter-config-data": {
-            "appName": "出品者サポート 問い合わせ練習キット",
+            "appName": "出品者のための サポート問い合わせ練習キット",
             "exposeAppInBrowser": True,
             "litePluginSettings": {"@jupyterlite/pyodide-kernel-extension:kernel": {
                 "disablePyPIFallback": True,
@@ -297,7 +297,7 @@ LANDING = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>出品者サポート 問い合わせ練習キット（ブラウザー版）</title>
+<title>出品者のための サポート問い合わせ練習キット（ブラウザー版）</title>
 <!-- JupyterLite reads its settings from this element of every index.html up to the root -->
 <script id="jupyter-config-data" type="application/json" data-jupyter-lite-root=".">{}</script>
 <style>
@@ -310,8 +310,8 @@ a.start:focus{outline:3px solid #f0b400;outline-offset:2px}
 </head>
 <body>
 <main>
-<h1>出品者サポート 問い合わせ練習キット</h1>
-<p>Amazon.co.jp の出品者サポートへの連絡のしかたを、手を動かして練習するキットです。ブラウザーの中で動くので、
+<h1>出品者のための サポート問い合わせ練習キット</h1>
+<p>Amazon.co.jp で出品する人が Amazon のサポートに連絡するしかたを、手を動かして練習するキットです。ブラウザーの中で動くので、
 何もインストールする必要はありません。</p>
 <p><a class="start" href="lab/index.html?path=%(start)s">練習をはじめる</a></p>
 <ul>

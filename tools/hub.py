@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import importlib.util
 import os
 import shutil
 import signal
@@ -39,6 +40,8 @@ HUB = ROOT / "hub"
 sys.path.insert(0, str(HUB))
 
 import hub_cohort  # noqa: E402
+
+from tools import config  # noqa: E402
 
 REQUIREMENTS = ROOT / "requirements-hub.txt"
 TOOLS = ROOT / "build" / "hub-tools"
@@ -127,6 +130,22 @@ def root_problem() -> str | None:
     if os.geteuid() != 0:
         return ("ハブは管理者（root）として起動してください（受講者ごとにシステムユーザー kit-<名前> を作り、"
                 "それぞれのサーバーをその人として動かすためです）: `sudo python3 kit.py hub`")
+    return None
+
+
+def real_hub_problem() -> str | None:
+    """Why a real hub (the hub tests, the hub figures) cannot run here, in English, or ``None``."""
+    if importlib.util.find_spec("jupyterhub") is None or importlib.util.find_spec("nativeauthenticator") is None:
+        return "the hub set is not installed (python3 kit.py hub setup)"
+    problem = root_problem() or node_problem()
+    if problem:
+        return "not root on Linux" if "root" in problem or "Linux" in problem else "no Node.js 20+ with npm"
+    if not PROXY.exists():
+        return "configurable-http-proxy is not installed in build/hub-tools (python3 kit.py hub setup)"
+    if unreadable_for_learners():
+        return "the kit's folder is not readable by other system users (see tools/hub.py unreadable_for_learners)"
+    if not config.chromium().exists() or not shutil.which("useradd"):
+        return "Chromium or useradd is missing"
     return None
 
 

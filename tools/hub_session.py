@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import time
 
-import browser
+from tools import browser
 
 
 @contextlib.contextmanager

@@ -3,7 +3,7 @@
 The records are made by the kit's own functions (``helpers.records.make``) from invented progress, so they are
 exactly what learners hand in; a test checks the stored files are what this script writes.
 
-    python3 tools/sample_cohort.py
+    python3 -m tools.sample_cohort
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
 # Invented names only (練習 = practice, 見本 = sample): never a real person's.
 NAMES = ["練習 花子", "練習 太郎", "見本 一郎", "見本 さくら", "練習 次郎", "見本 めぐみ", "練習 健", "見本 陽子",

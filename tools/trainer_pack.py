@@ -40,8 +40,7 @@ def write(out: Path = OUT, pdf: bool = True) -> list[Path]:
 
 def print_pdfs(out: Path, pages: dict[str, str]) -> list[Path]:
     """Print each page to PDF with the kit's Chromium (nothing is fetched: the pages are self-contained)."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    import browser
+    from tools import browser
 
     if not browser.CHROMIUM.exists():
         print(f"[kit] Chromium（{browser.CHROMIUM}）がないため、PDF は作りません。HTML をブラウザーで開いて印刷してください。")
@@ -68,5 +67,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     sys.exit(main())

@@ -28,6 +28,7 @@ PALETTE: Mapping[str, str] = types.MappingProxyType({
     "bad_bg": "#ffebe9",      # bad cell (background)
     "field_bg": "#f6f8fa",    # a form field drawn in text (background)
     "border": "#6e7781",
+    "print_rule": "#888888", "print_head_bg": "#eeeeee", "print_quiet": "#444444",  # printed pages (A4, grey)
     "bar_wait": "#f4b183", "bar_rate": "#8fd19e", "bar_count": "#9ecbff",
 })
 # The four badges (helpers.core.cards): their words carry the meaning, the colour only repeats it.

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
+from tools import browser
 
-import browser  # noqa: E402  (tools/browser.py)
+ROOT = Path(__file__).resolve().parents[2]
 
 ARTIFACTS = ROOT / "test-artifacts"
 

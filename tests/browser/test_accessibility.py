@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-import browser
+from tools import browser
 import pytest
 from playwright.sync_api import expect
 from test_app_code_free import code_only_in

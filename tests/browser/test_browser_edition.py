@@ -9,9 +9,9 @@ import subprocess
 import sys
 from urllib.parse import urlparse
 
-import browser
+from tools import browser, build_lite
 import pytest
-from conftest import ROOT
+from support import ROOT
 from playwright.sync_api import expect
 
 from helpers import records
@@ -19,8 +19,6 @@ from helpers.core import data, registry
 from test_record_download import save_the_record
 from test_what_happened import use_the_finder
 
-sys.path.insert(0, str(ROOT / "tools"))
-import build_lite  # noqa: E402
 
 WITHOUT_PANDAS = [f"{r.id}.ipynb" for r in data.load_lessons() if not r.pandas]
 

@@ -7,7 +7,7 @@ import json
 import subprocess
 import urllib.request
 
-import browser
+from tools import browser
 import pytest
 from playwright.sync_api import expect
 

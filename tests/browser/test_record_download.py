@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-import browser
+from tools import browser
 from playwright.sync_api import expect
 from test_voila import open_app
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-import browser
+from tools import browser
 import pytest
 from test_voila import open_app
 

@@ -3,7 +3,7 @@ through a Japanese IME (composition, then the commit), in Japanese JupyterLab an
 
 from __future__ import annotations
 
-import browser
+from tools import browser
 import pytest
 from support import ROOT, read_notebook
 from test_jupyterlab import STDERR

@@ -4,7 +4,7 @@ the Japan-time date and hour, its 「詳しく」 opens by keyboard, and nothing
 
 from __future__ import annotations
 
-import browser
+from tools import browser
 from playwright.sync_api import expect
 from test_voila import open_app
 

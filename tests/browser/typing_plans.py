@@ -7,7 +7,7 @@ and checks that nothing is judged or cleared while the learner is still typing.
 
 from __future__ import annotations
 
-import browser
+from tools import browser
 from playwright.sync_api import expect
 
 from helpers.core import data, questions, registry

@@ -20,12 +20,12 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import browser
-import hub
-import hub_session
+from tools import browser
+from tools import hub
+from tools import hub_session
 import pytest
 from playwright.sync_api import expect
-from conftest import ROOT, hub_problem
+from support import ROOT
 
 from helpers import records
 from helpers.core import data, questions
@@ -49,7 +49,7 @@ class Classroom:
 
 @pytest.fixture(scope="module")
 def real_hub(playwright):
-    problem = hub_problem()
+    problem = hub.real_hub_problem()
     if problem:
         pytest.skip(f"no real hub here: {problem}")
     folder = Path(tempfile.mkdtemp(prefix="kit-hub-test-"))

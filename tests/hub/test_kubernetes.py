@@ -9,7 +9,7 @@ import os
 import re
 from pathlib import Path
 
-import hub
+from tools import hub
 import hub_cohort
 import jsonschema
 import pytest
