@@ -141,7 +141,7 @@ def rank(features: dict | None = None, *, record: int = 1, speed: int = 1, nuanc
     ``nuance`` (0, 1 or 2) weigh those features and the others count ``FIXED_WEIGHTS``; direction is +1 for a
     desirable feature, −1 otherwise; values count ``VALUE_SCORES``. Channels that are not possible in the
     situation stay in the list, marked unavailable with the reason, below the available ones. Equal scores
-    follow ``TIE_ORDER``. ``at`` must be an aware datetime (judged in Japan time) or None (hours not judged).
+    follow ``tie_order()``. ``at`` must be an aware datetime (judged in Japan time) or None (hours not judged).
 
     >>> [row["key"] for row in rank(record=2, speed=1, nuance=0, cannot_phone_at_work=True)]
     ['chat', 'email', 'phone']

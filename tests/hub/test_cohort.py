@@ -65,17 +65,17 @@ def test_a_list_that_is_not_utf8_or_missing_is_refused(write, tmp_path):
 
 def test_the_check_command_explains_a_mistake_without_a_traceback(write):
     bad = write("cohort.toml", '[[learner]]\nname = "Tanaka"\n[[trainer]]\nname = "yamada"')
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "hub.py"), "check", "--cohort", str(bad)],
-                          capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "tools.hub", "check", "--cohort", str(bad)],
+                          capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
     assert "「name」" in done.stdout and "直してから、もう一度実行してください" in done.stdout
     good = write("good.toml", GOOD)
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "hub.py"), "check", "--cohort", str(good)],
-                          capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "tools.hub", "check", "--cohort", str(good)],
+                          capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0 and "受講者 2 人" in done.stdout
 
 
 def test_a_missing_list_says_how_to_start_one(tmp_path):
-    done = subprocess.run([sys.executable, str(ROOT / "tools" / "hub.py"), "check", "--cohort",
-                           str(tmp_path / "cohort.toml")], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "tools.hub", "check", "--cohort", str(tmp_path / "cohort.toml")],
+                          capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 1 and "cohort.example.toml をコピーして" in done.stdout

@@ -76,7 +76,7 @@ def test_recording_progress_publishes_the_whole_document_with_the_servers_token(
 
 
 def test_an_unreachable_exchange_never_stops_the_lesson(on_hub, fresh_progress):
-    from hub import free_port
+    from tools.hub import free_port
 
     on_hub(f"http://127.0.0.1:{free_port()}/services/kit-exchange/")
     start = time.monotonic()
