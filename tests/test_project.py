@@ -224,6 +224,8 @@ def test_pre_commit_hooks_run_the_cleaner_and_the_guard():
     for entry in ("python -m tools.regen_notebooks --clean-only", "python -m tools.notebook_guard"):
         assert f"entry: {entry}" in config
         assert (ROOT / (entry.split()[2].replace(".", "/") + ".py")).is_file()
+    for entry in ("python -m ruff check", "python -m ruff format --check"):
+        assert f"entry: {entry}" in config, "the same ruff checks as `kit.py test`"
     assert "python3 kit.py clean" in README
 
 
