@@ -528,7 +528,7 @@ def _in_kit_environment() -> bool:
     except ImportError:
         venv = ROOT / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
         if venv.exists() and Path(sys.executable).resolve() != venv.resolve():
-            raise SystemExit(subprocess.call([str(venv), __file__, *sys.argv[1:]]))
+            raise SystemExit(subprocess.call([str(venv), "-m", "bench.run", *sys.argv[1:]], cwd=ROOT))
         raise SystemExit("The kit is not installed: run `python3 kit.py setup` first.")
     return True
 
