@@ -2,11 +2,12 @@
 
 The heart of it runs each notebook in its own kernel as a careless learner would: text full of private data typed
 into every text field, a log uploaded, every button pressed, while an audit hook records every file the kit's
-code writes, renames or creates and every network connection anything makes (``promise_probe.py``).
+code writes, renames or creates and every network connection anything makes (``support/promise_probe.py``).
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import sys
@@ -14,9 +15,9 @@ import sys
 import nbformat
 import pytest
 from nbclient import NotebookClient
-from support import ROOT, stored_notebooks
+from support import ROOT, promise_probe, stored_notebooks
+from support.bad_inputs import CATALOGUE, Err
 
-import promise_probe
 from helpers import contact_log, drafts, forms
 from helpers.core import progress
 
@@ -26,53 +27,53 @@ TYPED = f"電話 {PHONE}、メール {EMAIL}、カード {CARD} <img src=x onerr
 PRIVATE = ("8765-4321", "87654321", "hanako.private", "4111 1111", "4111111111111111", "<img src=x")
 UPLOAD = f"日時,方法,内容,返信までの分,解決,ケースID\n2026-11-20 10:05,チャット,{TYPED},5,はい,{CARD}\n"
 
-# README bullet (its bold lead) -> the tests that try to break it ("module::test").
+# README bullet (its bold lead) -> the tests that try to break it ("file under tests/::test").
 PROMISES = {
     "入力したものは残しません。": [
-        "test_promises::test_the_kit_writes_nothing_but_the_progress_file",
-        "test_promises::test_private_text_typed_anywhere_is_never_shown_back",
-        "test_promises::test_refusals_never_repeat_what_was_typed",
-        "test_promises::test_helpers_given_private_text_write_nothing",
+        "notebooks/test_promises.py::test_the_kit_writes_nothing_but_the_progress_file",
+        "notebooks/test_promises.py::test_private_text_typed_anywhere_is_never_shown_back",
+        "notebooks/test_promises.py::test_refusals_never_repeat_what_was_typed",
+        "notebooks/test_promises.py::test_helpers_given_private_text_write_nothing",
     ],
     "カードや口座の番号は下4桁まで。": [
-        "test_promises::test_no_field_keeps_more_than_four_digits_of_a_card",
-        "test_preparation::test_card_field_never_keeps_or_shows_more_than_four_digits",
+        "notebooks/test_promises.py::test_no_field_keeps_more_than_four_digits_of_a_card",
+        "topics/test_preparation.py::test_card_field_never_keeps_or_shows_more_than_four_digits",
     ],
     "ケースの下書きは伏せ字にします。": [
-        "test_promises::test_private_text_typed_anywhere_is_never_shown_back",
-        "test_redaction::test_any_phone_number_in_text_is_masked",
-        "test_redaction::test_any_email_address_in_text_is_masked",
-        "test_redaction::test_any_card_number_in_text_is_masked",
-        "test_redaction::test_order_numbers_isbns_barcodes_dates_prices_postal_codes_are_kept",
+        "notebooks/test_promises.py::test_private_text_typed_anywhere_is_never_shown_back",
+        "topics/test_redaction.py::test_any_phone_number_in_text_is_masked",
+        "topics/test_redaction.py::test_any_email_address_in_text_is_masked",
+        "topics/test_redaction.py::test_any_card_number_in_text_is_masked",
+        "topics/test_redaction.py::test_order_numbers_isbns_barcodes_dates_prices_postal_codes_are_kept",
     ],
     "進み具合だけを保存します。": [
-        "test_promises::test_the_progress_file_holds_only_finished_items",
-        "test_progress::test_default_file_is_in_the_users_data_folder_not_the_repository",
-        "test_progress::test_a_file_not_the_kits_starts_afresh_with_a_message_and_is_kept",
-        "test_progress::test_every_corrupt_copy_keeps_its_own_name",
-        "test_progress::test_anything_but_a_regular_file_is_refused_and_left_as_it_was",
-        "test_progress::test_concurrent_writers_lose_nothing",
-        "test_progress::test_recording_from_a_lesson_never_raises",
+        "notebooks/test_promises.py::test_the_progress_file_holds_only_finished_items",
+        "core/test_progress.py::test_default_file_is_in_the_users_data_folder_not_the_repository",
+        "core/test_progress.py::test_a_file_not_the_kits_starts_afresh_with_a_message_and_is_kept",
+        "core/test_progress.py::test_every_corrupt_copy_keeps_its_own_name",
+        "core/test_progress.py::test_anything_but_a_regular_file_is_refused_and_left_as_it_was",
+        "core/test_progress.py::test_concurrent_writers_lose_nothing",
+        "core/test_progress.py::test_recording_from_a_lesson_never_raises",
     ],
     "自分の問い合わせ記録（CSV）は読むだけです。": [
-        "test_promises::test_a_log_is_only_read",
-        "test_promises::test_an_uploaded_log_stays_in_memory",
-        "test_contact_log::test_every_bad_path_gives_a_short_japanese_value_error",
-        "test_contact_log::test_save_template_never_overwrites",
+        "notebooks/test_promises.py::test_a_log_is_only_read",
+        "notebooks/test_promises.py::test_an_uploaded_log_stays_in_memory",
+        "topics/test_contact_log.py::test_every_bad_path_gives_a_short_japanese_value_error",
+        "topics/test_contact_log.py::test_save_template_never_overwrites",
     ],
     "ネットワークにはつながりません。": [
-        "test_promises::test_no_notebook_makes_a_network_connection",
-        "test_offline::test_every_helper_works_offline",
-        "test_lite::test_lessons_without_pandas_never_import_it",
+        "notebooks/test_promises.py::test_no_notebook_makes_a_network_connection",
+        "notebooks/test_offline.py::test_every_helper_works_offline",
+        "notebooks/test_lite.py::test_lessons_without_pandas_never_import_it",
     ],
     "保存するノートブックはきれいにします。": [
-        "test_notebooks::test_privacy_guard_passes",
-        "test_notebooks::test_guard_catches_personal_data",
-        "test_notebooks::test_guard_catches_widget_state_errors_timestamps_and_paths",
+        "notebooks/test_notebooks.py::test_privacy_guard_passes",
+        "notebooks/test_notebooks.py::test_guard_catches_personal_data",
+        "notebooks/test_notebooks.py::test_guard_catches_widget_state_errors_timestamps_and_paths",
     ],
     "古い情報はお知らせします。": [
-        "test_freshness::test_the_report_lists_each_due_record_with_its_date",
-        "test_freshness::test_command_prints_the_count_and_never_fails",
+        "topics/test_freshness.py::test_the_report_lists_each_due_record_with_its_date",
+        "topics/test_freshness.py::test_command_prints_the_count_and_never_fails",
     ],
 }
 
@@ -83,12 +84,18 @@ def readme_promises() -> list[str]:
     return re.findall(r"^- \*\*(.+?)\*\*", section, flags=re.MULTILINE)
 
 
+def defined_functions(path) -> set[str]:
+    """The names of the functions a test file defines at its top level (read, not imported)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+
+
 def test_every_readme_promise_has_tests_that_exist():
     assert readme_promises() == list(PROMISES)
     for tests in PROMISES.values():
         for name in tests:
-            module, function = name.split("::")
-            assert callable(getattr(__import__(module), function, None)), name
+            file, function = name.split("::")
+            assert function in defined_functions(ROOT / "tests" / file), name
 
 
 # ---------------------------------------------------------------- each notebook, used carelessly
@@ -233,8 +240,6 @@ def without_examples(message: str) -> str:
 
 
 def test_refusals_never_repeat_what_was_typed():
-    from test_bad_input import CATALOGUE, Err
-
     checked = 0
     for _, function, text, expected in CATALOGUE:
         if isinstance(expected, Err) and isinstance(text, str) and function in (

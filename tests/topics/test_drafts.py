@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_forms import FULL_WIDTH, VALID_NUMBERS
+from support.strategies import FULL_WIDTH, VALID_NUMBERS, written_uniformly as written
 
 from helpers import drafts, forms
 
@@ -37,14 +37,6 @@ def test_redact(text, expected):
 def test_redact_everything_together():
     text = "注文249-1234567-1234567、電話090-1111-2222、mail a.b@example.co.jp、カード4111111111111111"
     assert drafts.redact(text) == f"注文249-1234567-1234567、電話{P}、mail {E}、カード{C}"
-
-
-def written(number: str, draw) -> str:
-    """Write a number as people do: any digit full- or half-width, each group break one dash look-alike,
-    a space or nothing."""
-    sep = draw(st.sampled_from(list(forms.DASHES) + [" ", "\u3000", ""]))
-    return "".join(sep if ch == "-" else (ch.translate(FULL_WIDTH) if draw(st.booleans()) else ch)
-                   for ch in number)
 
 
 @settings(max_examples=300, deadline=None)

@@ -7,6 +7,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.strategies import VALID_NUMBERS, messy
 
 from helpers import forms
 from helpers.core import data
@@ -200,32 +201,6 @@ def test_refused_card_number_is_not_echoed_nor_kept_in_the_error():
 
 
 # ---------------------------------------------------------------- properties
-
-DASH_OR_SPACE = st.sampled_from(list(forms.DASHES) + [" ", "\u3000", "\t", ""])
-FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
-
-
-def messy(canonical: str, draw) -> str:
-    """Re-type a number: any digit may become full-width, any gap any dash look-alike or space."""
-    out = []
-    for ch in canonical:
-        if ch == "-":
-            out.append(draw(DASH_OR_SPACE))
-        else:
-            out.append(ch.translate(FULL_WIDTH) if draw(st.booleans()) else ch)
-            if draw(st.integers(0, 9)) == 0:
-                out.append(draw(DASH_OR_SPACE))
-    return "".join(out)
-
-
-VALID_NUMBERS = st.one_of(
-    st.tuples(st.sampled_from(["070", "080", "090"]), st.integers(1000, 9999), st.integers(0, 9999)).map(
-        lambda t: f"{t[0]}-{t[1]}-{t[2]:04d}"),
-    st.tuples(st.sampled_from(["03", "06"]), st.integers(1000, 9999), st.integers(0, 9999)).map(
-        lambda t: f"{t[0]}-{t[1]}-{t[2]:04d}"),
-    st.integers(1000, 9999).map(lambda n: f"050-{n}-1234"),
-)
-
 
 @settings(max_examples=300, deadline=None)
 @given(number=VALID_NUMBERS, data=st.data())
