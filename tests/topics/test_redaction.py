@@ -15,8 +15,9 @@ import unicodedata
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support.strategies import (FRAGMENTS, INVISIBLES, JAPANESE_TEXT, KEPT, MESSY, card_numbers, dates,
-                                email_addresses, isbns, jans, order_numbers, phone_numbers, postal_codes)
+from support.strategies import (FRAGMENTS, FULL_WIDTH, INVISIBLES, JAPANESE_TEXT, KEPT, MESSY, VALID_NUMBERS,
+                                card_numbers, dates, email_addresses, isbns, jans, order_numbers, phone_numbers,
+                                postal_codes, written_uniformly)
 
 from helpers import forms
 from helpers.redaction import CARD_MASK, DASHES, EMAIL_MASK, PHONE_MASK, redact
@@ -235,6 +236,14 @@ def test_two_phone_numbers_side_by_side_are_both_masked(first, second, gap):
     assert _digits_of(out) == "", out
 
 
+@settings(max_examples=100, deadline=None)
+@given(first=VALID_NUMBERS, second=VALID_NUMBERS, data=st.data())
+def test_two_numbers_each_written_with_one_separator_side_by_side_are_two_masks(first, second, data):
+    """Even when both numbers are written with spaces between their groups, a space between them gives two masks."""
+    text = f"{written_uniformly(first, data.draw)} {written_uniformly(second, data.draw)}"
+    assert redact(text) == f"{P} {P}"
+
+
 @PROPERTY
 @given(number=card_numbers(), before=JAPANESE_TEXT, after=JAPANESE_TEXT)
 def test_any_card_number_in_text_is_masked(number, before, after):
@@ -259,6 +268,18 @@ def test_any_email_address_in_text_is_masked(address, before, after, left, right
        before=JAPANESE_TEXT)
 def test_order_numbers_isbns_barcodes_dates_prices_postal_codes_are_kept(items, before):
     text = before + "".join(f"「{item}」{words}" for item, words in items)
+    assert redact(text) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=st.tuples(st.integers(0, 999), st.integers(0, 9_999_999), st.integers(0, 9_999_999)),
+       wide=st.booleans())
+def test_order_numbers_as_printed_are_kept_whatever_their_digits(body, wide):
+    """Any 3-7-7 order number with hyphens, half- or full-width, even one starting with 0 (unlike the order numbers
+    generated above): 090-1111111-1111111 is an order number, not a phone number."""
+    order = f"{body[0]:03d}-{body[1]:07d}-{body[2]:07d}"
+    order = order.translate(FULL_WIDTH) if wide else order
+    text = f"注文番号 {order} について"
     assert redact(text) == text
 
 
