@@ -8,8 +8,18 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from helpers.core import exchange, progress
+
+# Hypothesis: how many examples each property tries; no test sets its own count. `quick` is every run's (`kit.py test`,
+# plain `pytest`): Hypothesis' own default, which keeps the properties of forms, redaction and bad input to about
+# half a minute on one core. `thorough` is `pytest --hypothesis-profile=thorough` (`kit.py test --thorough`): twenty
+# times as many, four times the most any test asked for before the profiles. Failures found are replayed first from
+# Hypothesis' example database (.hypothesis/) on the next run, whichever profile.
+settings.register_profile("quick", max_examples=100, deadline=None)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile("quick")
 
 _SESSION_DIR: Path | None = None
 

@@ -39,7 +39,7 @@ def test_catalogue_is_large_and_covers_every_kind_of_input():
 
 # ---------------------------------------------------------------- fuzzing
 
-FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(suppress_health_check=[HealthCheck.too_slow])
 TYPED = st.text(alphabet=st.sampled_from(list("0123456789０１２３４５６７８９+＋()（）:：時分-ー－—‐ 　\n\taあ📞"
                                               "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u202e\u00a0"
                                               "〇一二三九・/／.@＠\u2028\u2029\u034f\ufe0fDd")))
@@ -71,7 +71,6 @@ def test_contact_log_reader_raises_only_value_error(content):
         assert JAPANESE.search(str(exc))
 
 
-@settings(max_examples=200, deadline=None)
 @given(path=st.one_of(st.text(max_size=300), st.none(), st.integers(), st.binary(max_size=40)))
 def test_contact_log_paths_raise_only_value_error(path):
     try:
@@ -80,7 +79,6 @@ def test_contact_log_paths_raise_only_value_error(path):
         assert JAPANESE.search(str(exc)) and len(str(exc)) < 200
 
 
-@settings(max_examples=150, deadline=None)
 @given(text=st.text(max_size=300))
 @pytest.mark.parametrize("loader", [facts_file, hours_file])
 def test_data_loaders_raise_only_value_error(loader, text):
@@ -90,7 +88,6 @@ def test_data_loaders_raise_only_value_error(loader, text):
         assert JAPANESE.search(str(exc))
 
 
-@settings(max_examples=200, deadline=None)
 @given(answer=st.text())
 def test_exercise_checks_never_crash(answer):
     for q in questions.exercise_questions():
