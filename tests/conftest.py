@@ -1,4 +1,8 @@
-"""Shared test fixtures, and the one place that keeps every test run off the learner's own progress file."""
+"""Shared test fixtures and settings, and the one place that keeps every test run off the learner's own progress file.
+
+Shared code that is not a fixture lives in ``tests/support`` (a package, on the path as ``support``); no test module
+imports another.
+"""
 
 from __future__ import annotations
 
@@ -25,11 +29,16 @@ _SESSION_DIR: Path | None = None
 
 
 def pytest_configure(config):
-    """Point the progress file of this run (and of the notebook kernels nbval starts) at a throw-away folder."""
+    """Point the progress file of this run (and of the notebook kernels nbval starts) at a throw-away folder; with
+    nbval, check the promises in each notebook's kernel after its cells (support/notebook_checks.py)."""
     global _SESSION_DIR
     _SESSION_DIR = Path(tempfile.mkdtemp(prefix="kit-test-progress-"))
     config._kit_saved_progress_env = os.environ.get(progress.ENV)
     os.environ[progress.ENV] = str(_SESSION_DIR / "progress.json")
+    if config.getoption("nbval", default=False):
+        from support.notebook_checks import NotebookChecks
+
+        config.pluginmanager.register(NotebookChecks(_SESSION_DIR), "kit-notebook-checks")
 
 
 def pytest_unconfigure(config):

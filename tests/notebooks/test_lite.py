@@ -2,76 +2,24 @@
 
 In the browser edition numpy and pandas are the only packages that come from the internet, so every notebook whose
 lesson does not say ``pandas = true`` must run without them, and those that do must say what to do when pandas
-could not be downloaded. The site itself is built and used in Chromium by ``tests/browser/test_browser_edition.py``.
+could not be downloaded. That a lesson without pandas never imports it is checked in the kernel nbval runs it in
+(``notebooks/<name>.ipynb::promises``, ``support/promise_probe.py``); what the pandas views say without it, in
+``tests/core/test_optional.py``. The site itself is built and used in Chromium by
+``tests/browser/test_browser_edition.py``.
 """
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import zipfile
 
 import nbformat
-import pytest
-from nbclient import NotebookClient
-from support import ROOT
+from support import ROOT, without_pandas
 
 from helpers.core import data
 
-BLOCK = r"""
-import sys as _sys
-
-class _Hidden:
-    # As in the browser edition before pandas is downloaded: pandas and numpy are not installed.
-    def __init__(self, finder):
-        self.finder = finder
-    def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] in ("pandas", "numpy"):
-            return None
-        return self.finder.find_spec(name, path, target)
-    def __getattr__(self, name):
-        return getattr(self.finder, name)
-
-_sys.meta_path[:] = [_Hidden(f) for f in _sys.meta_path]
-"""
-REPORT = ("import json as _json, sys as _sys\n"
-          "print(_json.dumps(sorted(m for m in ('pandas', 'numpy') if _sys.modules.get(m) is not None)))")
-
-
-def run_without_pandas(notebook: str) -> tuple[list[dict], list[str]]:
-    """Run a notebook with pandas and numpy unimportable; return its outputs and the modules loaded anyway."""
-    nb = nbformat.read(ROOT / "notebooks" / f"{notebook}.ipynb", as_version=4)
-    nb.cells.insert(0, nbformat.v4.new_code_cell(BLOCK))
-    nb.cells.append(nbformat.v4.new_code_cell(REPORT))
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
-    outputs = [o for cell in nb.cells[1:-1] if cell.cell_type == "code" for o in cell.outputs]
-    loaded = json.loads("".join(o["text"] for o in nb.cells[-1].outputs if o.get("name") == "stdout"))
-    return outputs, loaded
-
-
-def problems(outputs: list[dict]) -> list[str]:
-    return [o.get("ename") or "".join(o.get("text", "")) for o in outputs
-            if o["output_type"] == "error" or o.get("name") == "stderr"]
-
-
 LESSONS = data.load_lessons()
-
-
-@pytest.mark.parametrize("lesson", [r.id for r in LESSONS if not r.pandas])
-def test_lessons_without_pandas_never_import_it(lesson):
-    outputs, loaded = run_without_pandas(lesson)
-    assert problems(outputs) == [] and loaded == []
-
-
-@pytest.mark.parametrize("lesson", [r.id for r in LESSONS if r.pandas])
-def test_lessons_with_pandas_say_what_to_do_when_it_is_missing(lesson):
-    outputs, _ = run_without_pandas(lesson)
-    assert problems(outputs) == []
-    shown = "".join(o.get("data", {}).get("text/plain", "") if isinstance(o.get("data", {}).get("text/plain"), str)
-                    else "".join(o.get("data", {}).get("text/plain", [])) for o in outputs)
-    assert data.say("course.pandas_missing") in shown
 
 
 def test_the_pandas_lessons_import_pandas_where_the_browser_edition_sees_it():
@@ -87,9 +35,8 @@ def test_the_pandas_lessons_import_pandas_where_the_browser_edition_sees_it():
 def test_importing_every_helper_needs_neither_pandas_nor_numpy():
     modules = sorted(p.relative_to(ROOT).with_suffix("").as_posix().replace("/", ".").removesuffix(".__init__")
                      for p in (ROOT / "helpers").rglob("*.py"))
-    script = BLOCK + f"\nimport importlib\nfor m in {modules!r}:\n    importlib.import_module(m)\n" + REPORT
-    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert json.loads(out.stdout) == []
+    _, loaded = without_pandas.run(f"import importlib\nfor m in {modules!r}:\n    importlib.import_module(m)\n")
+    assert loaded == []
 
 
 # ---------------------------------------------------------------- the kit as a wheel

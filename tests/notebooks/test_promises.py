@@ -1,8 +1,10 @@
 """Every promise of the README's 「安全とプライバシー」 section, and the tests that try to break it.
 
-The heart of it runs each notebook in its own kernel as a careless learner would: text full of private data typed
-into every text field, a log uploaded, every button pressed, while an audit hook records every file the kit's
-code writes, renames or creates and every network connection anything makes (``support/promise_probe.py``).
+The heart of it runs in each notebook's kernel, the one nbval runs the notebook in (``support/notebook_checks.py``):
+an audit hook records every file the kit's code writes, renames or creates and every network connection anything
+makes, and after the last cell a careless learner types text full of private data into every text field, uploads a
+log and presses every button. Each notebook's item ``notebooks/<name>.ipynb::promises`` then checks the functions
+of ``support/promise_probe.py`` named below. Here: the helpers watched in-process, and the probe itself.
 """
 
 from __future__ import annotations
@@ -12,42 +14,36 @@ import json
 import re
 import sys
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
-from support import ROOT, promise_probe, stored_notebooks
+from support import ROOT, promise_probe
 from support.bad_inputs import CATALOGUE, Err
+from support.promise_probe import CARD, EMAIL, PHONE, TYPED, UPLOAD
 
 from helpers import contact_log, drafts, forms
 from helpers.core import progress
 
-# Invented private data: a phone number, an e-mail address, a test card number, and markup.
-PHONE, EMAIL, CARD = "090-8765-4321", "hanako.private@example.jp", "4111 1111 1111 1111"
-TYPED = f"電話 {PHONE}、メール {EMAIL}、カード {CARD} <img src=x onerror=alert(1)>"
-PRIVATE = ("8765-4321", "87654321", "hanako.private", "4111 1111", "4111111111111111", "<img src=x")
-UPLOAD = f"日時,方法,内容,返信までの分,解決,ケースID\n2026-11-20 10:05,チャット,{TYPED},5,はい,{CARD}\n"
-
-# README bullet (its bold lead) -> the tests that try to break it ("file under tests/::test").
+# README bullet (its bold lead) -> the tests that try to break it ("file under tests/::function"). The functions of
+# support/promise_probe.py run for every notebook, in its nbval kernel, as notebooks/<name>.ipynb::promises.
 PROMISES = {
     "入力したものは残しません。": [
-        "notebooks/test_promises.py::test_the_kit_writes_nothing_but_the_progress_file",
-        "notebooks/test_promises.py::test_private_text_typed_anywhere_is_never_shown_back",
+        "support/promise_probe.py::the_kit_writes_nothing_but_the_progress_file",
+        "support/promise_probe.py::private_text_typed_anywhere_is_never_shown_back",
         "notebooks/test_promises.py::test_refusals_never_repeat_what_was_typed",
         "notebooks/test_promises.py::test_helpers_given_private_text_write_nothing",
     ],
     "カードや口座の番号は下4桁まで。": [
-        "notebooks/test_promises.py::test_no_field_keeps_more_than_four_digits_of_a_card",
+        "support/promise_probe.py::no_field_keeps_more_than_four_digits_of_a_card",
         "topics/test_preparation.py::test_card_field_never_keeps_or_shows_more_than_four_digits",
     ],
     "ケースの下書きは伏せ字にします。": [
-        "notebooks/test_promises.py::test_private_text_typed_anywhere_is_never_shown_back",
+        "support/promise_probe.py::private_text_typed_anywhere_is_never_shown_back",
         "topics/test_redaction.py::test_any_phone_number_in_text_is_masked",
         "topics/test_redaction.py::test_any_email_address_in_text_is_masked",
         "topics/test_redaction.py::test_any_card_number_in_text_is_masked",
         "topics/test_redaction.py::test_order_numbers_isbns_barcodes_dates_prices_postal_codes_are_kept",
     ],
     "進み具合だけを保存します。": [
-        "notebooks/test_promises.py::test_the_progress_file_holds_only_finished_items",
+        "support/promise_probe.py::the_progress_file_holds_only_finished_items",
         "core/test_progress.py::test_default_file_is_in_the_users_data_folder_not_the_repository",
         "core/test_progress.py::test_a_file_not_the_kits_starts_afresh_with_a_message_and_is_kept",
         "core/test_progress.py::test_every_corrupt_copy_keeps_its_own_name",
@@ -57,14 +53,14 @@ PROMISES = {
     ],
     "自分の問い合わせ記録（CSV）は読むだけです。": [
         "notebooks/test_promises.py::test_a_log_is_only_read",
-        "notebooks/test_promises.py::test_an_uploaded_log_stays_in_memory",
+        "support/promise_probe.py::an_uploaded_log_stays_in_memory",
         "topics/test_contact_log.py::test_every_bad_path_gives_a_short_japanese_value_error",
         "topics/test_contact_log.py::test_save_template_never_overwrites",
     ],
     "ネットワークにはつながりません。": [
-        "notebooks/test_promises.py::test_no_notebook_makes_a_network_connection",
+        "support/promise_probe.py::no_notebook_makes_a_network_connection",
         "notebooks/test_offline.py::test_every_helper_works_offline",
-        "notebooks/test_lite.py::test_lessons_without_pandas_never_import_it",
+        "support/promise_probe.py::a_lesson_without_pandas_never_imports_it",
     ],
     "保存するノートブックはきれいにします。": [
         "notebooks/test_notebooks.py::test_privacy_guard_passes",
@@ -96,87 +92,6 @@ def test_every_readme_promise_has_tests_that_exist():
         for name in tests:
             file, function = name.split("::")
             assert function in defined_functions(ROOT / "tests" / file), name
-
-
-# ---------------------------------------------------------------- each notebook, used carelessly
-
-@pytest.fixture(scope="module")
-def probed(tmp_path_factory) -> dict[str, dict]:
-    """Run every notebook with the probe; return each one's report and the progress file it used."""
-    import os
-
-    reports = {}
-    for path in stored_notebooks():
-        folder = tmp_path_factory.mktemp("progress")
-        environment = {"KIT_ROOT": str(ROOT), "KIT_TYPED": TYPED, "KIT_UPLOAD": UPLOAD,
-                       progress.ENV: str(folder / "progress.json"), "PYTHONDONTWRITEBYTECODE": "1"}
-        saved = {k: os.environ.get(k) for k in environment}
-        os.environ.update(environment)
-        try:
-            nb = nbformat.read(path, as_version=4)
-            nb.cells.insert(0, nbformat.v4.new_code_cell(promise_probe.WATCH))
-            nb.cells.append(nbformat.v4.new_code_cell(promise_probe.ACT))
-            NotebookClient(nb, timeout=120, kernel_name="python3",
-                           resources={"metadata": {"path": str(path.parent)}}).execute()
-        finally:
-            for k, v in saved.items():
-                os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
-        printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.get("name") == "stdout")
-        reports[path.name] = {**json.loads(printed), "progress": folder / "progress.json"}
-    return reports
-
-
-def test_the_kit_writes_nothing_but_the_progress_file(probed):
-    for name, report in probed.items():
-        folder = str(report["progress"].parent)
-        for event, where in report["events"]:
-            if event.startswith("socket."):
-                continue
-            ends = where.split(" -> ")
-            assert all(e == folder or e.startswith(str(report["progress"])) for e in ends), (name, event, where)
-
-
-def test_private_text_typed_anywhere_is_never_shown_back(probed):
-    fields = 0
-    for name, report in probed.items():
-        fields += sum(1 for _, value in report["shown"].get("fields", []) if value == TYPED)
-        for kind in ("HTML", "Output"):
-            for shown in report["shown"].get(kind, []):
-                leaked = [p for p in PRIVATE if p in shown]
-                assert not leaked, (name, kind, leaked, shown[:300])
-    assert fields >= 10, "the probe typed into the kit's text fields"
-
-
-def test_no_field_keeps_more_than_four_digits_of_a_card(probed):
-    card_fields = 0
-    for report in probed.values():
-        for label, value in report["shown"].get("fields", []):
-            if "下4桁" in (label or ""):
-                card_fields += 1
-                assert len(re.sub(r"\D", "", value)) <= 4
-    assert card_fields >= 1
-
-
-def test_the_progress_file_holds_only_finished_items(probed):
-    written = [r["progress"] for r in probed.values() if r["progress"].exists()]
-    assert written, "some notebook recorded progress"
-    for path in written:
-        content = path.read_text(encoding="utf-8")
-        assert not [p for p in PRIVATE if p in content]
-        items = json.loads(content)["items"]
-        assert all(re.fullmatch(r"(walkthrough|exercise|quiz):[\w-]+", key) for key in items)
-        assert all(set(entry) <= {"done_at", "score", "total", "best"} for entry in items.values())
-
-
-def test_no_notebook_makes_a_network_connection(probed):
-    for name, report in probed.items():
-        assert [e for e in report["events"] if e[0].startswith("socket.")] == [], name
-
-
-def test_an_uploaded_log_stays_in_memory(probed):
-    report = probed["10_contact_log.ipynb"]
-    assert any("log.csv: 1行のうち、1行を読み込みました" in html for html in report["shown"]["HTML"])
-    assert [e for e in report["events"] if not e[0].startswith("socket.")] == []
 
 
 # ---------------------------------------------------------------- the helpers, watched in-process
@@ -269,8 +184,46 @@ def test_the_probe_sees_what_it_should(tmp_path):
     script = (promise_probe.WATCH + "\nimport json, socket\n"
               f"exec(compile({action!r}, {str(kit_file)!r}, 'exec'), {{'socket': socket}})\n"
               "print(json.dumps(_kit_events))\n")
-    out = subprocess.run([sys.executable, "-c", script], env={"KIT_ROOT": str(ROOT)}, capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout  # run from ROOT: the helpers found are the ones under test
     events = json.loads(out)
     assert ["open", str(tmp_path / "x.txt")] in events and any(e[0] == "socket.connect" for e in events)
     assert not kit_file.exists()
+
+
+def test_the_careless_learner_types_into_every_field_uploads_and_presses_every_button(tmp_path):
+    """What the probe does after a notebook's last cell, on widgets whose fields are known: it types into each of
+    them, the card field keeps no more than four digits, the upload is read, every button is pressed, a finished
+    walkthrough is recorded and nothing else, and every promise holds (a probe acting on nothing would prove
+    nothing)."""
+    import os
+    import subprocess
+
+    build = ("from helpers import contact_log, drafts, hours, preparation, walkthrough\n"
+             "_views = [drafts.draft_builder(), preparation.checklist(), hours.phone_checker(),\n"
+             "          contact_log.uploader()]\n"
+             "_shown_in_a_notebook = [view._repr_mimebundle_() for view in _views]\n"
+             "_walk = walkthrough.walkthrough('PROC-SELLER-APP')\n"
+             "while not _walk.at_end:\n    _walk.controls['next'].click()\n")
+    script = promise_probe.WATCH + build + promise_probe.act()
+    folder = tmp_path / "progress"
+    folder.mkdir()
+    env = dict(os.environ, **{progress.ENV: str(folder / "progress.json")})
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                         encoding="utf-8", check=True).stdout
+    report = promise_probe.report_of(out, folder / "progress.json")
+    fields = report["shown"]["fields"]
+    card = [value for label, value in fields if "下4桁" in (label or "")]
+    assert card and len(re.sub(r"\D", "", card[0])) <= 4
+    assert report["typed"] == len(fields) >= 8, "it typed into every field"
+    # every one still holds what was typed, but the card field and the draft (which the build button fills)
+    assert sum(1 for _, value in fields if value == TYPED) == len(fields) - 2
+    assert report["pressed"] >= 5 and report["watched"] and report["loaded_before_acting"] == []
+    assert report["progress"].exists() and report["events"], "the walkthrough was recorded, and the probe saw it"
+    for promise in (promise_probe.the_kit_writes_nothing_but_the_progress_file,
+                    promise_probe.private_text_typed_anywhere_is_never_shown_back,
+                    promise_probe.no_field_keeps_more_than_four_digits_of_a_card,
+                    promise_probe.the_progress_file_holds_only_finished_items,
+                    promise_probe.no_notebook_makes_a_network_connection):
+        promise(report)
+    assert any("log.csv: 1行のうち、1行を読み込みました" in html for html in report["shown"]["HTML"])
