@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from nbval.plugin import IPyNbCell
+from support import ROOT
 
 from helpers.core import exchange, progress
 
@@ -49,6 +51,20 @@ def pytest_unconfigure(config):
         os.environ[progress.ENV] = saved
     if _SESSION_DIR is not None:
         shutil.rmtree(_SESSION_DIR, ignore_errors=True)
+
+
+# Beyond tests/, where no module can mark its own tests: the docstring examples of the modules of Japan time.
+ZONE_EXAMPLES = {"helpers/core/clock.py", "helpers/hours.py", "helpers/situations.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark `zone` (kit.py test runs these again under another time zone and language) every notebook cell nbval
+    runs, for a notebook shows times, dates and deadlines, and the examples of the modules of Japan time. The tests
+    under tests/ carry the marker themselves."""
+    for item in items:
+        if isinstance(item, IPyNbCell) or (isinstance(item, pytest.DoctestItem)
+                                           and item.path.relative_to(ROOT).as_posix() in ZONE_EXAMPLES):
+            item.add_marker(pytest.mark.zone)
 
 
 @pytest.fixture

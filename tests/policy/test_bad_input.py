@@ -17,7 +17,14 @@ from helpers.core import questions
 JAPANESE = re.compile(r"[ぁ-んァ-ヶ一-龠]")
 
 
-@pytest.mark.parametrize("name, function, text, expected", CATALOGUE, ids=[c[0] for c in CATALOGUE])
+def in_any_zone(entry):
+    """Japan time and the contact log's dates are judged again in another zone (the `zone` marker)."""
+    name, function = entry[:2]
+    return pytest.param(*entry, marks=pytest.mark.zone) if function is japan_time or name.startswith("log ") else entry
+
+
+@pytest.mark.parametrize("name, function, text, expected", [in_any_zone(c) for c in CATALOGUE],
+                         ids=[c[0] for c in CATALOGUE])
 def test_catalogue(name, function, text, expected):
     if isinstance(expected, Err):
         with pytest.raises(ValueError) as info:
