@@ -81,7 +81,7 @@ def readme_promises() -> list[str]:
 
 
 def defined_functions(path) -> set[str]:
-    """The names of the functions a test file defines at its top level (read, not imported)."""
+    """The names of the functions a file under tests/ defines at its top level (read, not imported)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     return {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
 

@@ -5,7 +5,7 @@ compares their outputs with the stored ones. This plugin (registered by ``tests/
 through nbval's own kernel interface (the one its coverage support uses):
 
 - each notebook's kernel gets a progress file of its own, as ``kit.py regen`` gives it, so that no notebook sees
-  what another one recorded, whatever worker or order it runs in;
+  what another one recorded, whatever worker or order it runs in, and sends it nowhere (no class hub);
 - before the notebook's first cell, the audit hook of ``promise_probe.WATCH`` is installed in that kernel;
 - after its last cell, one more item, ``notebooks/<name>.ipynb::promises`` (same file, so ``--dist loadfile`` keeps
   it on the worker that ran the cells, right after them), acts as a careless learner in the same kernel
@@ -24,10 +24,19 @@ from pathlib import Path
 import pytest
 from nbval.plugin import IPyNbCell, IPyNbFile
 
-from helpers.core import data, progress
+from helpers.core import data, exchange, progress
 from support import ROOT, promise_probe
 
 LESSONS = {lesson.file: lesson for lesson in data.load_lessons()}
+
+
+def set_environ(values: dict[str, str | None]) -> None:
+    """Set environment variables; None removes one."""
+    for name, value in values.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 class Promises(pytest.Item):
@@ -48,26 +57,26 @@ class Promises(pytest.Item):
                                          self.checks.progress_file(notebook))
         assert report["watched"], "the audit hook was installed before the notebook's first cell"
         assert report["widgets"] >= 1 and report["pressed"] >= 1, "the probe sees the notebook's widgets"
-        for promise in self.promises(notebook, report):
-            promise(report)
-
-    def promises(self, notebook: IPyNbFile, report: dict) -> list:
-        """The checks that apply to this notebook."""
-        checks = [promise_probe.the_kit_writes_nothing_but_the_progress_file,
-                  promise_probe.private_text_typed_anywhere_is_never_shown_back,
-                  promise_probe.no_field_keeps_more_than_four_digits_of_a_card,
-                  promise_probe.the_progress_file_holds_only_finished_items,
-                  promise_probe.no_notebook_makes_a_network_connection]
         source = "\n".join(cell.source for cell in notebook.nb.cells if cell.cell_type == "code")
-        if "contact_log.uploader()" in source:
-            checks.append(promise_probe.an_uploaded_log_stays_in_memory)
-        lesson = LESSONS.get(notebook.path.name) if notebook.path.parent == ROOT / "notebooks" else None
-        if lesson is not None and not lesson.pandas:
-            checks.append(promise_probe.a_lesson_without_pandas_never_imports_it)
         if "preparation.checklist()" in source:
             assert any("下4桁" in (label or "") for label, _ in report["shown"].get("fields", [])), \
                 "the probe typed into the card field of the checklist"
-        return checks
+        for promise in self.promises(notebook, source):
+            promise(report)
+
+    def promises(self, notebook: IPyNbFile, source: str) -> list:
+        """The promises that apply to this notebook (``source``: its code)."""
+        promises = [promise_probe.the_kit_writes_nothing_but_the_progress_file,
+                    promise_probe.private_text_typed_anywhere_is_never_shown_back,
+                    promise_probe.no_field_keeps_more_than_four_digits_of_a_card,
+                    promise_probe.the_progress_file_holds_only_finished_items,
+                    promise_probe.no_notebook_makes_a_network_connection]
+        if "contact_log.uploader()" in source:
+            promises.append(promise_probe.an_uploaded_log_stays_in_memory)
+        lesson = LESSONS.get(notebook.path.name) if notebook.path.parent == ROOT / "notebooks" else None
+        if lesson is not None and not lesson.pandas:
+            promises.append(promise_probe.a_lesson_without_pandas_never_imports_it)
+        return promises
 
     def repr_failure(self, excinfo):
         if isinstance(excinfo.value, AssertionError):
@@ -104,17 +113,15 @@ class NotebookChecks:
     def pytest_runtest_setup(self, item):
         notebook = item.parent if isinstance(item, (IPyNbCell, Promises)) else None
         starting = notebook is not None and notebook.kernel is None  # nbval starts its kernel in this setup
-        if starting:
-            saved = os.environ.get(progress.ENV)
-            os.environ[progress.ENV] = str(self.progress_file(notebook))
+        if starting:  # the kernel inherits this process's environment when it starts
+            kernel_env = {progress.ENV: str(self.progress_file(notebook)), exchange.URL_ENV: None}  # sent nowhere
+            saved = {name: os.environ.get(name) for name in kernel_env}
+            set_environ(kernel_env)
         try:
             result = yield
         finally:
             if starting:
-                if saved is None:
-                    os.environ.pop(progress.ENV, None)
-                else:
-                    os.environ[progress.ENV] = saved
+                set_environ(saved)
         if starting:
             promise_probe.run_in_kernel(notebook.kernel, promise_probe.WATCH)
         if isinstance(item, IPyNbCell):

@@ -2,10 +2,10 @@
 
 ``WATCH`` is run in the kernel before the notebook's first cell: an audit hook records every file write, rename,
 deletion and folder creation made while kit code (the ``helpers`` the kernel imports) is on the stack, and every
-network connection. ``act(typed, upload)`` is run after its last cell: it notes whether pandas or numpy were imported, then
-acts as a careless learner (types text full of private data into every text field the notebook shows, uploads a
-log, presses every button) and prints a report as JSON: what was written, what every widget shows and what every
-field holds. The functions below the code say what a report must satisfy; each is one promise, and
+network connection. ``act()`` is run after its last cell: it notes whether pandas or numpy were imported, then acts
+as a careless learner (types text full of private data into every text field the notebook shows, uploads a log,
+presses every button), notes it again, and prints a report as JSON: what was written, what every widget shows and
+what every field holds. The functions below the code say what a report must satisfy, one promise each;
 ``tests/notebooks/test_promises.py`` maps the README's promises to them.
 """
 
@@ -94,8 +94,9 @@ for _x in _widgets:
     elif isinstance(_x, (_w.Text, _w.Textarea)):
         _shown.setdefault("fields", []).append([_x.description or _x.placeholder, _x.value])
 print(_json.dumps({"watched": "_kit_events" in globals(), "events": globals().get("_kit_events", []),
-                   "shown": _shown, "loaded_before_acting": _loaded,
-                   "loaded_after_acting": sorted(m for m in ("pandas", "numpy") if _sys.modules.get(m) is not None), "widgets": _seen, "typed": _typed, "pressed": _pressed},
+                   "shown": _shown, "widgets": _seen, "typed": _typed, "pressed": _pressed,
+                   "loaded_before_acting": _loaded,
+                   "loaded_after_acting": sorted(m for m in ("pandas", "numpy") if _sys.modules.get(m) is not None)},
                   ensure_ascii=False))
 """
 
