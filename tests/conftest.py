@@ -1,4 +1,8 @@
-"""Shared test fixtures, and the one place that keeps every test run off the learner's own progress file."""
+"""Shared test fixtures and settings, and the one place that keeps every test run off the learner's own progress file.
+
+Shared code that is not a fixture lives in ``tests/support`` (a package, on the path as ``support``); no test module
+imports another.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,35 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from nbval.plugin import IPyNbCell
+from support import ROOT
 
 from helpers.core import exchange, progress
+
+# Hypothesis: how many examples each property tries; no test sets its own count. `quick` is every run's (`kit.py test`,
+# plain `pytest`): Hypothesis' own default, which keeps the properties of forms, redaction and bad input to about
+# half a minute on one core. `thorough` is `pytest --hypothesis-profile=thorough` (`kit.py test --thorough`): twenty
+# times as many, four times the most any test asked for before the profiles. Failures found are replayed first from
+# Hypothesis' example database (.hypothesis/) on the next run, whichever profile.
+settings.register_profile("quick", max_examples=100, deadline=None)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile("quick")
 
 _SESSION_DIR: Path | None = None
 
 
 def pytest_configure(config):
-    """Point the progress file of this run (and of the notebook kernels nbval starts) at a throw-away folder."""
+    """Point the progress file of this run (and of the notebook kernels nbval starts) at a throw-away folder; with
+    nbval, check the promises in each notebook's kernel after its cells (support/notebook_checks.py)."""
     global _SESSION_DIR
     _SESSION_DIR = Path(tempfile.mkdtemp(prefix="kit-test-progress-"))
     config._kit_saved_progress_env = os.environ.get(progress.ENV)
     os.environ[progress.ENV] = str(_SESSION_DIR / "progress.json")
+    if config.getoption("nbval", default=False):
+        from support.notebook_checks import NotebookChecks
+
+        config.pluginmanager.register(NotebookChecks(_SESSION_DIR), "kit-notebook-checks")
 
 
 def pytest_unconfigure(config):
@@ -30,6 +51,20 @@ def pytest_unconfigure(config):
         os.environ[progress.ENV] = saved
     if _SESSION_DIR is not None:
         shutil.rmtree(_SESSION_DIR, ignore_errors=True)
+
+
+# Beyond tests/, where no module can mark its own tests: the docstring examples of the modules of Japan time.
+ZONE_EXAMPLES = {"helpers/core/clock.py", "helpers/hours.py", "helpers/situations.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark `zone` (kit.py test runs these again under another time zone and language) every notebook cell nbval
+    runs, for a notebook shows times, dates and deadlines, and the examples of the modules of Japan time. The tests
+    under tests/ carry the marker themselves."""
+    for item in items:
+        if isinstance(item, IPyNbCell) or (isinstance(item, pytest.DoctestItem)
+                                           and item.path.relative_to(ROOT).as_posix() in ZONE_EXAMPLES):
+            item.add_marker(pytest.mark.zone)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 Checks: saved widget state or live-widget views, error outputs, execution timestamps, phone numbers other than
 the article's, its example and the practice numbers, card-like numbers, e-mail addresses outside example domains
-(and the official addresses facts quote), machine paths and the user's name. Run by the tests (tests/test_notebooks.py), by ``python3 kit.py clean`` and by pre-commit.
+(and the official addresses facts quote), machine paths and the user's name. Run by the tests (tests/notebooks/test_notebooks.py), by ``python3 kit.py clean`` and by pre-commit.
 
     python -m tools.notebook_guard [notebook ...] # default: every notebook in notebooks/
 """

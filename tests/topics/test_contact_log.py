@@ -23,6 +23,7 @@ def log_file(write, rows, header=HEADER, encoding="utf-8", name="log.csv"):
     return write(name, (header + "\n".join(rows) + "\n").encode(encoding))
 
 
+@pytest.mark.zone
 def test_reads_a_good_log_with_typed_columns(write):
     log = contact_log.read_log(log_file(write, GOOD))
     assert len(log.frame) == 5 and log.rejected.empty
@@ -63,6 +64,7 @@ def test_optional_columns_may_be_missing(write):
     assert log.frame.loc[0, "topic"] == "" and log.frame.loc[0, "case_id"] == ""
 
 
+@pytest.mark.zone
 @pytest.mark.parametrize("row, reason", [
     ("11月ごろ,チャット,x,5,はい,A", "日時が読めません"),
     ("2026-13-45 10:00,チャット,x,5,はい,A", "日時が読めません"),
@@ -83,6 +85,7 @@ def test_bad_rows_are_rejected_with_a_reason_and_counted(write, row, reason):
     assert "1行は内容に問題がある" in log.summary().text
 
 
+@pytest.mark.zone
 def test_a_row_with_several_problems_lists_them_all(write):
     log = contact_log.read_log(log_file(write, ["x,FAX,x,-1,?,A"]))
     reasons = log.rejected.iloc[0]["理由"]
@@ -260,6 +263,7 @@ def paths(tmp_path):
     }
 
 
+@pytest.mark.zone
 @pytest.mark.parametrize("kind", ["through a file", "too long", "symlink loop", "NUL", "None", "a number", "a list",
                                   "empty", "folder", "device"])
 def test_every_bad_path_gives_a_short_japanese_value_error(tmp_path, kind):
@@ -272,6 +276,7 @@ def test_every_bad_path_gives_a_short_japanese_value_error(tmp_path, kind):
     assert 'role="alert"' in shown.html and shown.text.strip() == message
 
 
+@pytest.mark.zone
 def test_a_long_name_is_shortened_in_messages(tmp_path):
     with pytest.raises(ValueError) as info:
         contact_log.read_log(tmp_path / ("長" * 1000 + ".csv"))

@@ -20,6 +20,7 @@ def jst(*args) -> datetime:
     return datetime(*args, tzinfo=JST)
 
 
+@pytest.mark.zone
 @pytest.mark.parametrize("at, expected", [
     (jst(2026, 11, 27, 9, 0), True),                       # opening time included
     (jst(2026, 11, 27, 8, 59, 59, 999999), False),
@@ -32,6 +33,7 @@ def test_phone_hours_boundaries(at, expected):
     assert hours.is_phone_open(at) is expected
 
 
+@pytest.mark.zone
 @pytest.mark.parametrize("at, expected", [
     (datetime(2026, 11, 27, 0, 0, tzinfo=UTC), True),          # 9:00 in Japan
     (datetime(2026, 11, 26, 23, 59, tzinfo=UTC), False),       # 8:59 in Japan
@@ -50,12 +52,14 @@ class NoOffset(tzinfo):
         return None
 
 
+@pytest.mark.zone
 @pytest.mark.parametrize("at", [datetime(2026, 11, 27, 10, 0), datetime(2026, 11, 27, 10, 0, tzinfo=NoOffset())])
 def test_naive_datetime_is_refused(at):
     with pytest.raises(ValueError, match="タイムゾーン"):
         hours.is_phone_open(at)
 
 
+@pytest.mark.zone
 @pytest.mark.parametrize("zone", ["UTC", "Asia/Tokyo", "America/Los_Angeles", "Pacific/Kiritimati"])
 def test_machine_time_zone_does_not_matter(monkeypatch, zone):
     monkeypatch.setenv("TZ", zone)
@@ -99,6 +103,7 @@ def fixed(at: datetime):
     return lambda: at
 
 
+@pytest.mark.zone
 def test_widget_answers_for_the_injected_clock():
     checker = hours.phone_checker(clock=fixed(jst(2026, 11, 27, 10, 5)))
     assert "日本時間 11月27日（金）10:05" in checker.answer.text
@@ -107,11 +112,13 @@ def test_widget_answers_for_the_injected_clock():
     assert checker.controls["answer"].value == checker.answer.html
 
 
+@pytest.mark.zone
 def test_widget_outside_hours_says_when_it_opens():
     checker = hours.phone_checker(clock=fixed(jst(2026, 11, 27, 7, 15)))
     assert "受付時間外" in checker.answer.text and "あと1時間45分" in checker.answer.text
 
 
+@pytest.mark.zone
 def test_widget_says_weekends_are_not_known():
     checker = hours.phone_checker(clock=fixed(jst(2026, 11, 28, 10, 0)))  # a Saturday
     assert "この日は土曜日です" in checker.answer.text
@@ -119,6 +126,7 @@ def test_widget_says_weekends_are_not_known():
     assert "受付時間内です" not in checker.answer.text
 
 
+@pytest.mark.zone
 def test_no_countdown_to_an_opening_nobody_knows_of():
     saturday_early = hours.phone_answer(jst(2026, 11, 28, 7, 0)).text
     assert "受付開始まで" not in saturday_early and "この日は土曜日です" in saturday_early
@@ -140,6 +148,7 @@ def test_holiday_name_refuses_what_is_not_a_date():
         hours.holiday_name("2026-11-23")
 
 
+@pytest.mark.zone
 def test_on_a_public_holiday_the_answer_names_it_and_says_the_hours_are_not_known():
     checker = hours.phone_checker(clock=fixed(jst(2026, 11, 23, 10, 0)))  # a Monday, 勤労感謝の日
     answer = checker.answer.text
@@ -147,16 +156,19 @@ def test_on_a_public_holiday_the_answer_names_it_and_says_the_hours_are_not_know
     assert "電話を依頼できます" not in answer
 
 
+@pytest.mark.zone
 def test_on_a_weekday_within_the_hours_a_call_can_be_requested():
     answer = hours.phone_answer(jst(2026, 11, 24, 10, 0)).text  # a Tuesday
     assert "セラーセントラルから電話を依頼できます" in answer
 
 
+@pytest.mark.zone
 def test_a_holiday_is_judged_in_japan_time():
     evening_before = datetime(2026, 11, 22, 16, 0, tzinfo=UTC)  # 1:00 on 23 November in Japan
     assert "勤労感謝の日" in hours.phone_answer(evening_before).text
 
 
+@pytest.mark.zone
 def test_button_rechecks_with_the_clock():
     now = [jst(2026, 11, 27, 8, 0)]
     checker = hours.phone_checker(clock=lambda: now[0])
@@ -166,6 +178,7 @@ def test_button_rechecks_with_the_clock():
     assert "受付時間内" in checker.answer.text
 
 
+@pytest.mark.zone
 def test_typed_time_is_checked_today_in_japan():
     checker = hours.phone_checker(clock=fixed(datetime(2026, 11, 27, 1, 0, tzinfo=UTC)))
     checker.controls["time"].value = "１８：００"
@@ -174,6 +187,7 @@ def test_typed_time_is_checked_today_in_japan():
     assert "10:00" in checker.answer.text
 
 
+@pytest.mark.zone
 def test_bad_typed_time_shows_the_message_and_keeps_the_input():
     checker = hours.phone_checker(clock=fixed(jst(2026, 11, 27, 10, 0)))
     checker.controls["time"].value = "あした"
@@ -181,6 +195,7 @@ def test_bad_typed_time_shows_the_message_and_keeps_the_input():
     assert checker.controls["time"].value == "あした"
 
 
+@pytest.mark.zone
 def test_display_bundle_has_live_widget_and_static_fallback():
     bundle = hours.phone_checker(clock=fixed(jst(2026, 11, 27, 10, 0)))._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle

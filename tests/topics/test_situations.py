@@ -41,6 +41,7 @@ def test_the_handlers_the_issue_names_are_all_used():
     assert {"claim_page", "account_health", "tech_support", "fba_reimbursement"} <= used
 
 
+@pytest.mark.zone
 @pytest.mark.parametrize("situation", SITUATIONS, ids=lambda s: s.id)
 def test_the_card_shows_every_part_with_the_badge_of_each_line(situation):
     card = situations.card(situation.id, SUNDAY_22)
@@ -56,6 +57,7 @@ def test_the_card_shows_every_part_with_the_badge_of_each_line(situation):
     assert data.say("cards.more") in card.text and "<details" in card.html
 
 
+@pytest.mark.zone
 @pytest.mark.parametrize("situation", SITUATIONS, ids=lambda s: s.id)
 def test_a_card_for_any_time_gives_the_deadline_as_a_length_never_a_clock_time(situation):
     card = situations.card(situation.id).text
@@ -64,6 +66,7 @@ def test_a_card_for_any_time_gives_the_deadline_as_a_length_never_a_clock_time(s
         assert "期限:" in card and "日本時間" not in card.split(data.say("situations.prepare"))[0]
 
 
+@pytest.mark.zone
 def test_a_buyers_message_on_sunday_at_22_is_answered_today_and_the_limit_is_tuesday_22():
     """The issue's example: answer today; the limit is Tuesday 22:00 (48 hours, weekends count)."""
     problem = situations.get("WHEN-BUYER-PROBLEM")
@@ -72,6 +75,7 @@ def test_a_buyers_message_on_sunday_at_22_is_answered_today_and_the_limit_is_tue
     assert "12月6日（日）のうちに" in card and "日本時間 12月8日（火）22:00" in card
 
 
+@pytest.mark.zone
 def test_the_worked_example_an_a_to_z_claim_on_sunday_at_22():
     card = situations.card("WHEN-ATOZ", situations.japan_time(2026, 12, 6, 22)).text
     assert "日本時間 12月6日（日）22:00" in card                       # when it happened
@@ -81,6 +85,7 @@ def test_the_worked_example_an_a_to_z_claim_on_sunday_at_22():
     assert "※" in card and data.say("situations.other_country") in card  # another country's help, said so
 
 
+@pytest.mark.zone
 def test_weekends_and_holidays_count_and_are_named():
     problem = situations.get("WHEN-BUYER-PROBLEM")
     assert situations.deadline_at(problem, FRIDAY_20) == FRIDAY_20 + timedelta(hours=48)
@@ -98,12 +103,14 @@ def test_the_limit_follows_the_fact_it_quotes():
     assert {s.id: situations.deadline_length(s) for s in SITUATIONS if s.deadline.amount} == expected
 
 
+@pytest.mark.zone
 def test_a_limit_in_days_is_counted_in_calendar_days():
     returns = situations.get("WHEN-RETURNS")
     days = facts.get("SAFE-T").values["days"]
     assert situations.deadline_at(returns, SUNDAY_22) == SUNDAY_22 + timedelta(days=days)
 
 
+@pytest.mark.zone
 def test_no_limit_is_invented_where_none_is_known():
     for situation in SITUATIONS:
         if situation.deadline.amount is None:
@@ -113,6 +120,7 @@ def test_no_limit_is_invented_where_none_is_known():
     assert "期限: 日本時間" not in fba and "日数を示しません" in fba
 
 
+@pytest.mark.zone
 def test_the_deadline_is_judged_in_japan_time_whatever_the_zone_given():
     from datetime import timezone
 
@@ -180,6 +188,7 @@ def test_labels_not_confirmed_in_japanese_are_said_to_be_so():
     assert "「出品許可を申請」" in listing and data.say("situations.reported") in listing
 
 
+@pytest.mark.zone
 def test_the_three_line_rule_follows_the_plan_and_the_hour():
     weekday_noon = datetime(2026, 12, 7, 12, 0, tzinfo=japan_tz())
     fits = data.say("situations.rule_fits")
@@ -196,6 +205,7 @@ def test_the_three_line_rule_follows_the_plan_and_the_hour():
 # ---------------------------------------------------------------- the widget
 
 
+@pytest.mark.zone
 def test_the_widget_needs_no_typing_and_defaults_to_now():
     finder = situations.what_happened(clock=lambda: FRIDAY_20)
     c = finder.controls
@@ -205,6 +215,7 @@ def test_the_widget_needs_no_typing_and_defaults_to_now():
     assert data.say("situations.choose_prompt") in c["view"].value
 
 
+@pytest.mark.zone
 @pytest.mark.parametrize("situation", SITUATIONS, ids=lambda s: s.id)
 def test_picking_what_and_when_gives_its_card(situation):
     finder = situations.what_happened(clock=lambda: FRIDAY_20)
@@ -215,6 +226,7 @@ def test_picking_what_and_when_gives_its_card(situation):
     assert finder.at == SUNDAY_22
 
 
+@pytest.mark.zone
 def test_a_cleared_date_keeps_the_last_one_and_says_what_to_do():
     finder = situations.what_happened(clock=lambda: FRIDAY_20)
     finder.show("WHEN-ATOZ")
@@ -235,12 +247,14 @@ def test_bad_choices_are_japanese_value_errors():
         finder.set_plan("gold")
 
 
+@pytest.mark.zone
 def test_triage_is_the_same_widget_under_the_earlier_name():
     triage = situations.triage(clock=lambda: SUNDAY_22)
     assert triage.show("WHEN-CANCEL").text == situations.card("WHEN-CANCEL", SUNDAY_22).text
     assert "← いまのあなた" in triage.set_plan("individual").text
 
 
+@pytest.mark.zone
 def test_the_static_version_holds_every_card_folded_and_does_not_depend_on_the_clock():
     a = situations.what_happened(clock=lambda: SUNDAY_22)._repr_mimebundle_()
     b = situations.what_happened(clock=lambda: FRIDAY_20)._repr_mimebundle_()

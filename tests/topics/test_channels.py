@@ -55,6 +55,7 @@ def ranking(**settings):
     return channels.recommend(FRAME, **settings)
 
 
+@pytest.mark.zone
 @pytest.mark.parametrize("settings, order", [
     ({}, ["chat", "phone", "email"]),
     ({"record": 0, "speed": 2, "nuance": 2}, ["phone", "chat", "email"]),
@@ -70,6 +71,7 @@ def test_ranking_for_situations(settings, order):
     assert list(ranking(**settings).index) == order
 
 
+@pytest.mark.zone
 def test_unavailable_channels_stay_with_their_reason():
     ranked = ranking(plan="individual")
     assert len(ranked) == 3
@@ -79,6 +81,7 @@ def test_unavailable_channels_stay_with_their_reason():
     assert "HOURS-PHONE" in evening.loc["phone", "blockers"]
 
 
+@pytest.mark.zone
 def test_same_inputs_same_ranking():
     first = ranking(record=2, speed=1, nuance=0, at=NOON)
     assert first.equals(ranking(record=2, speed=1, nuance=0, at=NOON))
@@ -115,6 +118,7 @@ def test_the_tie_order_follows_the_authors_recommendation_in_data(monkeypatch):
     assert channels.tie_order() == ("email", "chat", "phone")
 
 
+@pytest.mark.zone
 def test_ranking_is_pure():
     before = FRAME.copy()
     ranking(record=2, at=NOON)
@@ -127,6 +131,7 @@ def test_bad_settings_are_japanese_value_errors(bad):
         ranking(**bad)
 
 
+@pytest.mark.zone
 def test_naive_time_is_refused():
     with pytest.raises(ValueError, match="タイムゾーン"):
         ranking(at=datetime(2026, 11, 27, 12, 0))
@@ -142,6 +147,7 @@ def keys(ranking) -> list[str]:
     return [row["key"] for row in ranking]
 
 
+@pytest.mark.zone
 def test_recommender_widget_updates_on_every_control():
     r = channels.recommender(clock=lambda: EVENING)
     assert keys(r.ranking) == ["chat", "email", "phone"]  # the phone desk is closed at 20:00
@@ -174,6 +180,7 @@ def test_rank_and_recommend_agree():
         channels.recommend(FRAME, record=2, speed=0, nuance=1).index)
 
 
+@pytest.mark.zone
 def test_recommender_static_fallback_is_deterministic():
     a = channels.recommender(clock=lambda: NOON)._repr_mimebundle_()
     b = channels.recommender(clock=lambda: EVENING)._repr_mimebundle_()

@@ -95,6 +95,8 @@ DISTRIBUTIONS = {"yaml": "pyyaml", "playwright": "playwright", "nbformat": "nbfo
 
 LOCAL = {"helpers", "kit", "tools", "bench", "tests", "__future__"} | {p.stem for folder in ("tests", "tools", "bench", "hub")
                                           for p in ROOT.joinpath(folder).rglob("*.py")}
+LOCAL |= {p.parent.name for folder in ("tests", "tools", "bench", "hub")  # packages, such as tests/support
+          for p in ROOT.joinpath(folder).rglob("__init__.py")}
 
 
 def third_party_imports(paths) -> dict[str, set[str]]:
@@ -115,10 +117,28 @@ def test_every_third_party_import_of_the_helpers_is_a_runtime_dependency():
     assert not missing, f"declare in [project] dependencies: {missing}"
 
 
+def local_module(name: str) -> Path | None:
+    """The kit's own file of a module name (``tools.config`` -> tools/config.py), if there is one."""
+    path = ROOT.joinpath(*name.split("."))
+    return next((p for p in (path.with_suffix(".py"), path / "__init__.py") if p.is_file()), None)
+
+
 def test_kit_py_needs_only_the_standard_library():
-    """kit.py runs before anything is installed: on a fresh machine with only Python."""
-    outside = {name for name in imports_of(ROOT / "kit.py") if name.split(".")[0] not in sys.stdlib_module_names
-               and name != "__future__" and not name.startswith("__future__.")}
+    """kit.py runs before anything is installed: on a fresh machine with only Python. It may import modules of the
+    kit (tools.config, which reads kit.toml) that, all the way down, need nothing else either."""
+    outside, seen, todo = set(), set(), [ROOT / "kit.py"]
+    while todo:
+        path = todo.pop()
+        seen.add(path)
+        for name in imports_of(path):
+            if name.split(".")[0] in sys.stdlib_module_names or name.split(".")[0] == "__future__":
+                continue
+            local = local_module(name)
+            if local is None:
+                if local_module(name.rpartition(".")[0]) is None:  # not a name imported from a kit module
+                    outside.add(f"{path.relative_to(ROOT)}: {name}")
+            elif local not in seen:
+                todo.append(local)
     assert not outside, outside
 
 

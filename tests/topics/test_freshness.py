@@ -11,9 +11,13 @@ import subprocess
 import sys
 from datetime import date, datetime, timedelta, timezone
 
+import pytest
+
 from helpers import facts, freshness
 from helpers.core import data
 from helpers.core.clock import japan_tz
+
+pytestmark = pytest.mark.zone  # every test here judges dates in Japan time (kit.py test runs them in another zone)
 
 OLD = data.Fact(id="X-OLD", section=1, title="古い情報", statement="s", status="article", sources=("s",),
                 verified_on=date(2026, 2, 28))

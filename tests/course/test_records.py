@@ -26,6 +26,7 @@ def sit_quiz(right: int) -> quiz.Quiz:
 # ---------------------------------------------------------------- the record
 
 
+@pytest.mark.zone
 def test_a_record_holds_the_lessons_done_with_their_days_and_the_quiz_and_nothing_else(fresh_progress):
     finish("03_seller_central")
     game = sit_quiz(len(quiz.quiz().questions) - 1)
@@ -40,6 +41,7 @@ def test_a_record_holds_the_lessons_done_with_their_days_and_the_quiz_and_nothin
     assert records.problem(record) is None
 
 
+@pytest.mark.zone
 def test_a_lesson_is_done_only_when_every_item_of_it_is(fresh_progress):
     handle = course.lesson("03_seller_central")
     progress.record(handle.walkthroughs()[0].progress_item)
@@ -69,6 +71,7 @@ def test_an_empty_or_strange_name_is_kept_as_plain_text():
         records.clean_name(123)
 
 
+@pytest.mark.zone
 def test_the_record_view_makes_a_download_and_a_certificate_only_after_a_pass(fresh_progress):
     view = course.record_view()
     view.controls["name"].value = "練習 <b>花子</b>"
@@ -83,6 +86,7 @@ def test_the_record_view_makes_a_download_and_a_certificate_only_after_a_pass(fr
     assert "&lt;b&gt;花子" in page and "Amazon が発行したものではなく" in page and records.kit_version() in page
 
 
+@pytest.mark.zone
 def test_a_record_made_on_the_hub_from_a_progress_document_is_the_same_record(fresh_progress):
     finish("01_when_to_contact")
     document = json.loads(fresh_progress.read_text(encoding="utf-8"))
@@ -195,6 +199,7 @@ def on_the_hub(monkeypatch, learners):
     monkeypatch.setattr(exchange, "fetch_all", lambda: learners() if callable(learners) else learners)
 
 
+@pytest.mark.zone
 def test_on_the_hub_the_class_is_every_learners_progress_and_the_button_reads_it_again(monkeypatch):
     handle = course.lesson("03_seller_central")
     lesson_done = {view.progress_item: {"done_at": "2026-12-02T10:00:00+09:00"}

@@ -1,7 +1,8 @@
 """Results do not depend on the machine's time zone or language: the same script gives the same output
 under TZ=UTC, Asia/Tokyo and America/Los_Angeles, with LANG=C and ja_JP.UTF-8.
 
-(`python3 kit.py test` also runs the whole suite, notebooks included, a second time under another zone.)
+(`python3 kit.py test` also runs every test marked `zone`, this file and the notebooks included, a second time
+under another zone and language.)
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import subprocess
 import sys
 
 import pytest
+
+pytestmark = pytest.mark.zone  # the machine's own zone and language are one more of those compared
 
 SCRIPT = r"""
 from datetime import datetime, timezone

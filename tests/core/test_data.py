@@ -164,12 +164,14 @@ def test_duplicate_id_is_rejected(write):
     assert "facts.toml" in message and "#2 (X-1)" in message and "「id」" in message and "重複" in message
 
 
+@pytest.mark.zone
 @pytest.mark.parametrize("bad", ['"2026-13-01"', '"26/11/2026"', '"昨日"', "2026-11-26T10:00:00"])
 def test_bad_date_is_rejected(write, bad):
     message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace("2026-11-26", bad)))
     assert "facts.toml" in message and "X-1" in message and "「verified_on」" in message
 
 
+@pytest.mark.zone
 def test_bad_date_in_csv_is_rejected(write):
     path = write("hours.csv", HOURS_HEADER + GOOD_HOURS_ROW.replace("2026-11-26", "2026-02-30"))
     message = rejected(data.load_hours, path)

@@ -1,5 +1,5 @@
-"""Nothing in the kit opens a network connection: the helpers, every one of them used (the notebooks are run
-watched in ``test_promises.py``)."""
+"""Nothing in the kit opens a network connection: the helpers, every one of them used (each notebook is watched in
+the kernel nbval runs it in: ``notebooks/<name>.ipynb::promises``, ``tests/support/notebook_checks.py``)."""
 
 from __future__ import annotations
 

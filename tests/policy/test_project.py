@@ -202,10 +202,25 @@ def test_the_test_command_lints_runs_everything_then_the_zone_tests_again_in_ano
 
 
 def test_thorough_runs_hypothesis_with_its_thorough_profile(kit_in_tmp):
-    passes = kit_in_tmp.test_passes(["--thorough", "tests/test_forms.py"], browser=False)
+    passes = kit_in_tmp.test_passes(["--thorough", "tests/topics/test_forms.py"], browser=False)
     for _what, command, _env in passes:
         if command[0] == "pytest":
-            assert command[-2:] == ["tests/test_forms.py", "--hypothesis-profile=thorough"] and "--thorough" not in command
+            assert command[-2:] == ["tests/topics/test_forms.py", "--hypothesis-profile=thorough"]
+            assert "--thorough" not in command
+
+
+def test_the_hypothesis_profiles_alone_decide_how_many_examples_are_tried():
+    """tests/conftest.py registers `quick` (every run) and `thorough` (`--hypothesis-profile=thorough`); a count
+    written in a test would ignore both."""
+    from hypothesis import settings
+
+    quick, thorough = settings.get_profile("quick"), settings.get_profile("thorough")
+    assert quick.max_examples < thorough.max_examples and quick.deadline is None and thorough.deadline is None
+    written = [f"{path.relative_to(ROOT)}:{n}" for path in ROOT.joinpath("tests").rglob("*.py")
+               if path.name != "conftest.py"
+               for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+               if re.search(r"\bmax_examples\s*=|settings\(.*\bdeadline\s*=", line)]
+    assert written == [], "let the profile decide"
 
 
 def test_a_failing_pass_fails_the_test_command_and_the_others_still_run(kit_in_tmp, monkeypatch, capsys):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from support.strategies import VALID_NUMBERS, messy
 
 from helpers import forms
 from helpers.core import data
@@ -201,33 +202,6 @@ def test_refused_card_number_is_not_echoed_nor_kept_in_the_error():
 
 # ---------------------------------------------------------------- properties
 
-DASH_OR_SPACE = st.sampled_from(list(forms.DASHES) + [" ", "\u3000", "\t", ""])
-FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
-
-
-def messy(canonical: str, draw) -> str:
-    """Re-type a number: any digit may become full-width, any gap any dash look-alike or space."""
-    out = []
-    for ch in canonical:
-        if ch == "-":
-            out.append(draw(DASH_OR_SPACE))
-        else:
-            out.append(ch.translate(FULL_WIDTH) if draw(st.booleans()) else ch)
-            if draw(st.integers(0, 9)) == 0:
-                out.append(draw(DASH_OR_SPACE))
-    return "".join(out)
-
-
-VALID_NUMBERS = st.one_of(
-    st.tuples(st.sampled_from(["070", "080", "090"]), st.integers(1000, 9999), st.integers(0, 9999)).map(
-        lambda t: f"{t[0]}-{t[1]}-{t[2]:04d}"),
-    st.tuples(st.sampled_from(["03", "06"]), st.integers(1000, 9999), st.integers(0, 9999)).map(
-        lambda t: f"{t[0]}-{t[1]}-{t[2]:04d}"),
-    st.integers(1000, 9999).map(lambda n: f"050-{n}-1234"),
-)
-
-
-@settings(max_examples=300, deadline=None)
 @given(number=VALID_NUMBERS, data=st.data())
 def test_any_valid_number_survives_messy_typing(number, data):
     expected = forms.callback_number(number)
@@ -236,14 +210,12 @@ def test_any_valid_number_survives_messy_typing(number, data):
     assert forms.callback_number("+81 " + messy(number[1:], data.draw)) == expected
 
 
-@settings(max_examples=200, deadline=None)
 @given(body=st.tuples(st.integers(0, 999), st.integers(0, 9_999_999), st.integers(0, 9_999_999)), data=st.data())
 def test_any_order_number_survives_messy_typing(body, data):
     canonical = f"{body[0]:03d}-{body[1]:07d}-{body[2]:07d}"
     assert forms.order_number(messy(canonical, data.draw)) == canonical
 
 
-@settings(max_examples=500, deadline=None)
 @given(text=st.text())
 @pytest.mark.parametrize("function", [forms.callback_number, forms.order_number, forms.card_last4])
 def test_no_input_raises_anything_but_value_error(function, text):
@@ -255,7 +227,6 @@ def test_no_input_raises_anything_but_value_error(function, text):
         assert re.fullmatch(r"[0-9-]+", result, re.ASCII)
 
 
-@settings(max_examples=200, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from("0123456789０１２３４５６７８９+＋()（）" + forms.DASHES + " \u3000")))
 @pytest.mark.parametrize("function", [forms.callback_number, forms.order_number, forms.card_last4])
 def test_digit_like_input_raises_only_value_error(function, text):
@@ -275,7 +246,6 @@ def test_non_text_is_a_value_error(function, value):
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202c\u2066\u2069"
 
 
-@settings(max_examples=200, deadline=None)
 @given(cuts=st.lists(st.tuples(st.integers(0, 40), st.sampled_from(INVISIBLE)), max_size=6))
 def test_invisible_characters_anywhere_change_nothing_but_are_named(cuts):
     def sprinkle(text):

@@ -28,6 +28,7 @@ def test_environment_variable_overrides_the_path(fresh_progress):
     assert progress.default_path() == fresh_progress
 
 
+@pytest.mark.zone
 def test_record_and_load(fresh_progress):
     progress.record(progress.key("exercise", "01-first-label"), now=WHEN)
     items, message = progress.load()
@@ -60,6 +61,7 @@ CORRUPT = {
 }
 
 
+@pytest.mark.zone
 @pytest.mark.parametrize("kind", list(CORRUPT))
 def test_a_file_not_the_kits_starts_afresh_with_a_message_and_is_kept(fresh_progress, kind):
     content = CORRUPT[kind]
@@ -73,6 +75,7 @@ def test_a_file_not_the_kits_starts_afresh_with_a_message_and_is_kept(fresh_prog
     assert "quiz" in progress.load()[0]
 
 
+@pytest.mark.zone
 def test_every_corrupt_copy_keeps_its_own_name(fresh_progress):
     fresh_progress.parent.mkdir(parents=True)
     for n in range(3):
