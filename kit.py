@@ -22,8 +22,8 @@ import subprocess
 import sys
 import tomllib
 import venv
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from tools import config
 
@@ -63,7 +63,9 @@ def venv_python(venv_dir: Path | None = None) -> Path:
 def install_fingerprint(python: Path, test: bool = False) -> str:
     """Hash everything that decides what gets installed, so an unchanged setup is skipped."""
     digest = hashlib.sha256()
-    names = ["requirements.txt", "pyproject.toml", "jupyter/overrides.json"] + (["requirements-test.txt"] if test else [])
+    names = ["requirements.txt", "pyproject.toml", "jupyter/overrides.json"] + (
+        ["requirements-test.txt"] if test else []
+    )
     for name in names:
         digest.update((ROOT / name).read_bytes())
     digest.update(str(python).encode())
@@ -110,13 +112,19 @@ def ensure_environment(current_env: bool = False, test: bool = False) -> Path:
         [python, "-m", "pip", "install", "--no-deps", "--editable", ROOT],
         # The kit's JupyterLab defaults (Japanese UI, no news pop-up) become part of the environment, so any
         # `jupyter lab` started from it looks the same: <prefix>/share/jupyter/lab/settings/overrides.json.
-        [python, "-c", "import pathlib, shutil, sys; target = pathlib.Path(sys.prefix, 'share/jupyter/lab/settings');"
-                       f"target.mkdir(parents=True, exist_ok=True); shutil.copy({str(LAB_OVERRIDES)!r}, target)"],
+        [
+            python,
+            "-c",
+            "import pathlib, shutil, sys; target = pathlib.Path(sys.prefix, 'share/jupyter/lab/settings');"
+            f"target.mkdir(parents=True, exist_ok=True); shutil.copy({str(LAB_OVERRIDES)!r}, target)",
+        ],
     )
     for cmd in steps:
         if run(cmd) != 0:
-            say("インストールに失敗しました。上のメッセージを確認し、ネットワークにつながっているか確かめてから、"
-                "もう一度同じコマンドを実行してください。")
+            say(
+                "インストールに失敗しました。上のメッセージを確認し、ネットワークにつながっているか確かめてから、"
+                "もう一度同じコマンドを実行してください。"
+            )
             raise SystemExit(1)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     done[wanted] = fingerprint
@@ -141,16 +149,21 @@ def ensure_browser() -> bool:
                 break
     if config.chromium().exists() and config.japanese_font().exists():
         return True
-    say("この環境では Chromium を用意できないため、ブラウザーのテスト（tests/browser）は実行しません。"
+    say(
+        "この環境では Chromium を用意できないため、ブラウザーのテスト（tests/browser）は実行しません。"
         f"Debian/Ubuntu なら `sudo apt-get install -y {' '.join(packages)}` のあと、もう一度実行してください。"
-        " / Browser tests are NOT run here: Chromium or the Japanese font is missing (see above).")
+        " / Browser tests are NOT run here: Chromium or the Japanese font is missing (see above)."
+    )
     return False
 
 
 def render_environment_yml() -> str:
     """Return environment.yml for conda and Binder: the pins of requirements.txt, verbatim."""
-    pins = [line.strip() for line in REQUIREMENTS.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    pins = [
+        line.strip()
+        for line in REQUIREMENTS.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     lines = [
         "# Generated from requirements.txt by `python3 kit.py env-file`; do not edit by hand.",
         "# conda:  conda env create -f environment.yml && conda activate amazon-seller-support-kit",
@@ -195,8 +208,13 @@ def test_passes(extra: list[str], browser: bool) -> list[tuple[str, list[str], d
     if browser:
         passes.append(("pytest (browser)", ["pytest", "-m", "browser", *extra], {}))
     zone = config.other_zone()
-    passes.append((f"pytest ({zone['TZ']}, LANG={zone['LANG']})", ["pytest", "-m", "zone and not browser", "-q",
-                                                                     *parallel, *extra], zone))
+    passes.append(
+        (
+            f"pytest ({zone['TZ']}, LANG={zone['LANG']})",
+            ["pytest", "-m", "zone and not browser", "-q", *parallel, *extra],
+            zone,
+        )
+    )
     return passes
 
 
@@ -225,8 +243,9 @@ def clean(python: Path, extra: list[str]) -> int:
 def screenshots(python: Path, extra: list[str]) -> int:
     if not ensure_browser():
         return 1
-    return run([python, "-m", "pytest", "tests/browser/test_screenshots.py", *extra],
-               env_extra={"KIT_README_SCREENSHOTS": "1"})
+    return run(
+        [python, "-m", "pytest", "tests/browser/test_screenshots.py", *extra], env_extra={"KIT_README_SCREENSHOTS": "1"}
+    )
 
 
 def lock(python: Path, extra: list[str]) -> int:
@@ -249,8 +268,8 @@ def module(name: str) -> Callable[[Path, list[str]], int]:
 @dataclasses.dataclass(frozen=True)
 class Command:
     name: str
-    help: str                       # shown by `kit.py --help`
-    needs: str | None               # the dependency set it installs first: "runtime", "test", or None
+    help: str  # shown by `kit.py --help`
+    needs: str | None  # the dependency set it installs first: "runtime", "test", or None
     action: Callable[[Path | None, list[str]], int]
 
 
@@ -259,8 +278,12 @@ COMMANDS = [
     Command("app", "コードなしのアプリ（Voilà）として開く", "runtime", app),
     Command("test", "すべてのテスト（--thorough: Hypothesis を念入りに）", "test", test),
     Command("setup", "インストールのみ", "runtime", lambda python, extra: 0),
-    Command("trainer", "研修担当者のパック（進行表・解答集・早見表、HTML と PDF）を build/trainer に作る", "test",
-            module("tools.trainer_pack")),
+    Command(
+        "trainer",
+        "研修担当者のパック（進行表・解答集・早見表、HTML と PDF）を build/trainer に作る",
+        "test",
+        module("tools.trainer_pack"),
+    ),
     Command("hub", "研修をハブ（JupyterHub）で行う（`kit.py hub check` で名簿の確認）", "runtime", module("tools.hub")),
     Command("lite", "ブラウザー版（JupyterLite）を build/lite に作る", "runtime", module("tools.build_lite")),
     Command("stale", "確認から1年たった情報の一覧", "runtime", module("helpers.freshness")),
@@ -275,18 +298,24 @@ COMMANDS = [
 
 def main(argv: list[str] | None = None) -> int:
     if sys.version_info < MIN_PYTHON:
-        say(f"Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} 以上が必要です（今は {sys.version.split()[0]}）。"
-            "python.org から新しい Python をインストールしてから、もう一度実行してください。")
+        say(
+            f"Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} 以上が必要です（今は {sys.version.split()[0]}）。"
+            "python.org から新しい Python をインストールしてから、もう一度実行してください。"
+        )
         return 1
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
     commands = {command.name: command for command in COMMANDS}
-    parser = argparse.ArgumentParser(prog="kit.py", description="Amazon 出品者のためのサポート問い合わせ練習キット: セットアップと起動",
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="\n".join(f"  {c.name:<12} {c.help}" for c in COMMANDS))
+    parser = argparse.ArgumentParser(
+        prog="kit.py",
+        description="Amazon 出品者のためのサポート問い合わせ練習キット: セットアップと起動",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n".join(f"  {c.name:<12} {c.help}" for c in COMMANDS),
+    )
     parser.add_argument("command", choices=list(commands), metavar="command", help="下の一覧のどれか")
-    parser.add_argument("--current-env", action="store_true",
-                        help="(conda, Binder) .venv を作らず、いま動いている Python 環境に入れる")
+    parser.add_argument(
+        "--current-env", action="store_true", help="(conda, Binder) .venv を作らず、いま動いている Python 環境に入れる"
+    )
     args, extra = parser.parse_known_args(argv)
     command = commands[args.command]
     python = ensure_environment(args.current_env, test=command.needs == "test") if command.needs else None

@@ -68,8 +68,13 @@ def paired(kit, bare, pairs: int, warm_up: int = 1) -> Ratio:
         kit_times.append(took["kit"])
         bare_times.append(took["bare"])
     quartiles = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else [ratios[0]] * 3
-    return Ratio(statistics.median(ratios), (quartiles[2] - quartiles[0]) / 2, pairs, statistics.median(kit_times),
-                 statistics.median(bare_times))
+    return Ratio(
+        statistics.median(ratios),
+        (quartiles[2] - quartiles[0]) / 2,
+        pairs,
+        statistics.median(kit_times),
+        statistics.median(bare_times),
+    )
 
 
 def write_log(path: Path, rows: int, seed: int = 1) -> None:
@@ -80,8 +85,10 @@ def write_log(path: Path, rows: int, seed: int = 1) -> None:
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write("日時,方法,内容,返信までの分,解決,ケースID\n")
         for i in range(rows):
-            out.write(f"2026-{1 + i % 12:02d}-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d},{channels[i % 6]},"
-                      f"（架空）問い合わせ,{rng.randint(0, 900)},{answers[rng.random() < 0.3]},SAMPLE-{i:07d}\n")
+            out.write(
+                f"2026-{1 + i % 12:02d}-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d},{channels[i % 6]},"
+                f"（架空）問い合わせ,{rng.randint(0, 900)},{answers[rng.random() < 0.3]},SAMPLE-{i:07d}\n"
+            )
 
 
 CONTACT_LOG_SIZES = (("10k", 10_000, 11), ("100k", 100_000, 7), ("1m", 1_000_000, 5))  # label, rows, pairs
@@ -104,7 +111,7 @@ def contact_log_figures(sizes=CONTACT_LOG_SIZES, refused=("300k", 300_000)) -> N
         for label, rows, repeats in sizes:
             path = Path(folder) / f"log_{label}.csv"
             write_log(path, rows)
-            ratio = paired(lambda: kit(path), lambda: bare(path), repeats)
+            ratio = paired(lambda path=path: kit(path), lambda path=path: bare(path), repeats)
             print(f"contact_log_{label}_seconds: {ratio.kit_seconds:.3f}", flush=True)
             print(f"contact_log_{label}_bare_seconds: {ratio.bare_seconds:.3f}", flush=True)
             print(f"contact_log_{label}_ratio: {ratio}", flush=True)
@@ -150,7 +157,7 @@ def realistic_text(size: int, seed: int) -> str:
         length = 11 if prefix in ("090", "080", "070", "050") else 10
         digits = prefix + d(length - len(prefix))
         sep = rng.choice(["-", "ー", "－", " ", "　", "", ".", "・"])
-        number = prefix + sep + digits[len(prefix):-4] + sep + digits[-4:]
+        number = prefix + sep + digits[len(prefix) : -4] + sep + digits[-4:]
         style = rng.random()
         if style < 0.15:
             number = number.translate(FULL)
@@ -171,12 +178,14 @@ def realistic_text(size: int, seed: int) -> str:
         body = "4" + d(14)
         number = next(body + check for check in "0123456789" if luhn_ok(body + check))  # the kit's own check
         sep = rng.choice([" ", "-", ""])
-        return sep.join(number[i:i + 4] for i in range(0, 16, 4))
+        return sep.join(number[i : i + 4] for i in range(0, 16, 4))
 
     slots = [
         lambda: f"注文番号{d(3)}-{d(7)}-{d(7)}の件で、",
-        lambda: (f"{rng.choice(['2025', '2026'])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} "
-                 f"{rng.randint(9, 18)}:{rng.randint(0, 59):02d}に届きました。"),
+        lambda: (
+            f"{rng.choice(['2025', '2026'])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} "
+            f"{rng.randint(9, 18)}:{rng.randint(0, 59):02d}に届きました。"
+        ),
         lambda: f"{rng.randint(2025, 2026)}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日に発送しました。",
         lambda: f"価格は¥{rng.randint(1, 99)},{d(3)}（税込{rng.randint(1, 9)},{d(3)},{d(3)}円）です。",
         lambda: f"〒{d(3)}-{d(4)} 東京都千代田区{rng.randint(1, 9)}-{rng.randint(1, 30)}-{rng.randint(1, 20)}",
@@ -285,8 +294,11 @@ def browser_figures(rounds: int = 3, clicks: int = 24) -> None:
     from tools import browser
 
     notebook = browser.notebook_with("PROC-SELLER-CENTRAL")
-    with tempfile.TemporaryDirectory() as folder, browser.jupyterlab(Path(folder)) as base, \
-            browser.chromium() as context:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        browser.jupyterlab(Path(folder)) as base,
+        browser.chromium() as context,
+    ):
         opening = []
         for _ in range(rounds):
             page = context.new_page()
@@ -379,18 +391,31 @@ def notebook_figures(pairs: int = 5) -> None:
 
     from helpers.core.data import load_lessons
 
-    nbval = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "--nbval",
-             "--nbval-current-env"]
+    nbval = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "-o",
+        "addopts=",
+        "--nbval",
+        "--nbval-current-env",
+    ]
     with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as cache:
         env = bytecode_cached(cache)
         bare = Path(folder) / "bare.ipynb"
-        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import pandas, ipywidgets")]),
-                       bare)
+        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import pandas, ipywidgets")]), bare)
         ratios = {}
         for lesson in load_lessons():
             notebook = ROOT / "notebooks" / lesson.file
-            ratio = paired(lambda: _run(nbval + [str(notebook)], env=env),
-                           lambda: _run(nbval + [str(bare)], cwd=Path(folder), env=env), pairs, warm_up=0)
+            ratio = paired(
+                lambda notebook=notebook: _run(nbval + [str(notebook)], env=env),
+                lambda: _run(nbval + [str(bare)], cwd=Path(folder), env=env),
+                pairs,
+                warm_up=0,
+            )
             ratios[lesson.file] = ratio
             name = lesson.file.removesuffix(".ipynb")
             print(f"notebook_{name}_seconds: {ratio.kit_seconds:.2f}", flush=True)
@@ -412,12 +437,18 @@ def cohort_figures(learners: int = 1000, pairs: int = 9) -> None:
     lessons = list(records.lesson_columns())
     with tempfile.TemporaryDirectory() as folder:
         for n in range(learners):
-            done = {lesson: "2026-11-20" for lesson in lessons[:rng.randint(0, len(lessons))]}
-            quiz = {"score": rng.randint(10, 36), "total": 36, "passed": rng.random() < 0.6,
-                    "missed": [f"Q{rng.randint(1, 36):02d}"], "done_at": "2026-11-21"}
+            done = dict.fromkeys(lessons[: rng.randint(0, len(lessons))], "2026-11-20")
+            quiz = {
+                "score": rng.randint(10, 36),
+                "total": 36,
+                "passed": rng.random() < 0.6,
+                "missed": [f"Q{rng.randint(1, 36):02d}"],
+                "done_at": "2026-11-21",
+            }
             record = records.make(done, quiz, f"架空 {n:04d}")
-            (Path(folder) / f"learner-{n:04d}.json").write_text(json.dumps(record, ensure_ascii=False),
-                                                                encoding="utf-8")
+            (Path(folder) / f"learner-{n:04d}.json").write_text(
+                json.dumps(record, ensure_ascii=False), encoding="utf-8"
+            )
 
         def bare():
             documents = []
@@ -448,12 +479,13 @@ def _resident_mb(pids) -> float:
 def hub_figures(learners: int = 3) -> None:
     """A class on one server: three learners log in at once and reach their first lesson; one learner's server
     after the lesson, beside a bare JupyterLab started in the same environment and run through the same lesson."""
-    import psutil
     import secrets
     import statistics
 
-    from tools import browser, hub, hub_session
+    import psutil
     from playwright.sync_api import sync_playwright
+
+    from tools import browser, hub, hub_session
 
     problem = hub.real_hub_problem()
     if problem:
@@ -466,13 +498,17 @@ def hub_figures(learners: int = 3) -> None:
         folder.chmod(0o755)
         (folder / "home").mkdir(mode=0o755)
         cohort = folder / "cohort.toml"
-        cohort.write_text("".join(f'[[learner]]\nname = "{n}"\n' for n in names)
-                          + '[[trainer]]\nname = "benchkitt"\n', encoding="utf-8")
+        cohort.write_text(
+            "".join(f'[[learner]]\nname = "{n}"\n' for n in names) + '[[trainer]]\nname = "benchkitt"\n',
+            encoding="utf-8",
+        )
         hub.remove_users([*names, "benchkitt"])
         passwords = {name: secrets.token_urlsafe(12) for name in names}
         try:
-            with hub.running_hub(cohort, folder / "state", folder / "home") as running, \
-                    hub_session.one_chromium(playwright) as chromium:
+            with (
+                hub.running_hub(cohort, folder / "state", folder / "home") as running,
+                hub_session.one_chromium(playwright) as chromium,
+            ):
                 base = running.base
                 pages = {}
                 for name in names:
@@ -482,8 +518,10 @@ def hub_figures(learners: int = 3) -> None:
                 for name in names:  # all at once: each learner's clock starts as they press ログイン
                     started[name] = time.monotonic()
                     hub_session.submit_login(pages[name], base, name, passwords[name])
-                ready = {name: hub_session.wait_for_first_lesson(pages[name], name, 300_000) - started[name]
-                         for name in names}
+                ready = {
+                    name: hub_session.wait_for_first_lesson(pages[name], name, 300_000) - started[name]
+                    for name in names
+                }
                 for name in names:
                     hub_session.run_first_lesson(pages[name], name)
                 time.sleep(2)
@@ -492,7 +530,11 @@ def hub_figures(learners: int = 3) -> None:
                     memory.append(_resident_mb(hub.processes_of(hub.pwd_uid(name))))
         finally:
             hub.remove_users([*names, "benchkitt"])
-    with tempfile.TemporaryDirectory() as folder, browser.jupyterlab(Path(folder)) as base, browser.chromium() as context:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        browser.jupyterlab(Path(folder)) as base,
+        browser.chromium() as context,
+    ):
         page = context.new_page()
         browser.open_notebook(page, base, first.removeprefix("notebooks/"))
         browser.run_all(page)
@@ -514,22 +556,30 @@ def suite_figures() -> None:
     print(f"test_suite_seconds: {time.perf_counter() - start:.1f}", flush=True)
 
 
-GROUPS = {"import": import_figures, "contact-log": contact_log_figures, "redact": redact_figures,
-          "cohort": cohort_figures, "notebooks": notebook_figures, "browser": browser_figures, "lite": lite_figures,
-          "hub": hub_figures,
-          "suite": suite_figures}
+GROUPS = {
+    "import": import_figures,
+    "contact-log": contact_log_figures,
+    "redact": redact_figures,
+    "cohort": cohort_figures,
+    "notebooks": notebook_figures,
+    "browser": browser_figures,
+    "lite": lite_figures,
+    "hub": hub_figures,
+    "suite": suite_figures,
+}
 
 
 def _in_kit_environment() -> bool:
     """Re-run this script with the kit's .venv when started from a Python without the kit (plain `python`)."""
     try:
-        import helpers  # noqa: F401
         import pandas  # noqa: F401
-    except ImportError:
+
+        import helpers  # noqa: F401
+    except ImportError as error:
         venv = ROOT / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
         if venv.exists() and Path(sys.executable).resolve() != venv.resolve():
-            raise SystemExit(subprocess.call([str(venv), "-m", "bench.run", *sys.argv[1:]], cwd=ROOT))
-        raise SystemExit("The kit is not installed: run `python3 kit.py setup` first.")
+            raise SystemExit(subprocess.call([str(venv), "-m", "bench.run", *sys.argv[1:]], cwd=ROOT)) from None
+        raise SystemExit("The kit is not installed: run `python3 kit.py setup` first.") from error
     return True
 
 

@@ -11,8 +11,8 @@
    seller's own log), ``preparation`` (the pre-call checklist), ``situations`` (when to contact), ``drafts`` (case
    drafts), ``redaction`` (a package: masking phone numbers, e-mail addresses and card numbers in free text, in
    linear time), ``facts`` (fact cards, the glossary and the legend), ``freshness`` (facts due for re-checking),
-   ``quiz`` (the final quiz and its pass mark), ``progress`` (the progress store under its public name), ``records`` (the learner's
-   record and a class of them, for the trainer).
+   ``quiz`` (the final quiz and its pass mark), ``progress`` (the progress store under its public name),
+   ``records`` (the learner's record and a class of them, for the trainer).
 3. ``helpers.course`` — the course on top: lessons of the manifest, their objectives, walkthroughs, exercises, key
    points and navigation, the progress table and the learner's record. Notebooks start from it.
 4. ``helpers.trainer`` — the trainer's pack (agenda, answer key, cheat sheet), built from the course and the data.

@@ -46,9 +46,19 @@ def comparison_frame():
     """Return CHAN-COMPARE as a DataFrame: one row per feature, the article's values per channel."""
     import pandas as pd
 
-    frame = pd.DataFrame([{"feature": r.feature, "label_ja": r.label_ja, "label_en": r.label_en,
-                           **{c: getattr(r, c) for c in channel_names()}, "desirable": r.desirable == "yes",
-                           "status": r.status} for r in data.load_channels()])
+    frame = pd.DataFrame(
+        [
+            {
+                "feature": r.feature,
+                "label_ja": r.label_ja,
+                "label_en": r.label_en,
+                **{c: getattr(r, c) for c in channel_names()},
+                "desirable": r.desirable == "yes",
+                "status": r.status,
+            }
+            for r in data.load_channels()
+        ]
+    )
     return frame.set_index("feature")
 
 
@@ -62,15 +72,22 @@ def comparison_table(frame=None) -> RichText:
     raw = values.map(VALUE_SCORES.get)
     goodness = raw.where(frame["desirable"], 1 - raw, axis=0)  # 1 = best for the seller, 0 = worst
     # The verdict in words, not only in colour: "あり" is good in one row and a drawback in another.
-    verdicts = goodness.map(lambda g: data.say("channels.verdicts." + ("good" if g == 1 else "fair" if g > 0
-                                                                          else "bad")))
+    verdicts = goodness.map(
+        lambda g: data.say("channels.verdicts." + ("good" if g == 1 else "fair" if g > 0 else "bad"))
+    )
     shown = values.map(value_mark).where(values == "na", values.map(value_mark) + "（" + verdicts + "）")
     shown = shown.rename(columns=names)
     shown.index = [f"{ja}（{en}）" for ja, en in zip(frame["label_ja"], frame["label_en"])]
     shown.index.name = data.say("channels.feature_header")
-    css = goodness.map(lambda g: f"background-color:{PALETTE['good_bg']};color:{PALETTE['text']}" if g == 1
-                       else f"background-color:{PALETTE['fair_bg']};color:{PALETTE['text']}" if g > 0
-                       else f"background-color:{PALETTE['bad_bg']};color:{PALETTE['text']}")
+    css = goodness.map(
+        lambda g: (
+            f"background-color:{PALETTE['good_bg']};color:{PALETTE['text']}"
+            if g == 1
+            else f"background-color:{PALETTE['fair_bg']};color:{PALETTE['text']}"
+            if g > 0
+            else f"background-color:{PALETTE['bad_bg']};color:{PALETTE['text']}"
+        )
+    )
     css = css.where(values != "na", f"color:{PALETTE['muted']}")
     css.index, css.columns = shown.index, shown.columns
     styler = shown.style.set_uuid("channels").apply(lambda _: css, axis=None).set_table_styles(LEFT_ALIGNED)
@@ -83,8 +100,10 @@ SELLER_ROUTE = "PROC-SELLER-CENTRAL"  # the route whose rules (plan, topic) deci
 def rule_effects() -> list[tuple[data.Rule, str]]:
     """Each rule of the seller route with the channels it leaves, in the kit's words ("メールのみ")."""
     names = channel_names()
-    return [(rule, data.say("channels.only", channels="・".join(names[m] for m in rule.offer)))
-            for rule in registry.get(SELLER_ROUTE).rules]
+    return [
+        (rule, data.say("channels.only", channels="・".join(names[m] for m in rule.offer)))
+        for rule in registry.get(SELLER_ROUTE).rules
+    ]
 
 
 @needs_pandas
@@ -94,9 +113,13 @@ def constraints_table() -> RichText:
 
     phone = hours.hours_record("phone")
     conditions = data.load_vocabulary().rules
-    rows = [(data.say("channels.constraint_hours"),
-             data.say("channels.constraint_hours_effect", hours=hours.format_range(phone), unknown=phone.unknown),
-             phone)]
+    rows = [
+        (
+            data.say("channels.constraint_hours"),
+            data.say("channels.constraint_hours_effect", hours=hours.format_range(phone), unknown=phone.unknown),
+            phone,
+        )
+    ]
     rows += [(conditions[rule.when], effect, registry.get(rule.fact)) for rule, effect in rule_effects()]
     columns = [data.say(f"channels.constraint_columns.{c}") for c in ("condition", "effect", "status", "id")]
     frame = pd.DataFrame([dict(zip(columns, (name, effect, record_badge(r).text, r.id))) for name, effect, r in rows])
@@ -116,8 +139,12 @@ def weights_table() -> RichText:
 
     rows = [(frame.at[f, "label_ja"], data.say("channels.you_choose"), direction(f)) for f in CRITERIA]
     rows += [(frame.at[f, "label_ja"], str(w), direction(f)) for f, w in FIXED_WEIGHTS.items()]
-    return styled(pd.DataFrame([dict(zip(columns, row)) for row in rows]).style.set_uuid("weights")
-                  .set_table_styles(LEFT_ALIGNED), hide_index=True)
+    return styled(
+        pd.DataFrame([dict(zip(columns, row)) for row in rows])
+        .style.set_uuid("weights")
+        .set_table_styles(LEFT_ALIGNED),
+        hide_index=True,
+    )
 
 
 def features_of(frame=None) -> dict[str, dict]:
@@ -126,15 +153,35 @@ def features_of(frame=None) -> dict[str, dict]:
     From ``data/channels.csv`` by default (no pandas needed), or from a comparison DataFrame (to try variants).
     """
     if frame is None:
-        return {r.feature: {"label": r.label_ja, "desirable": r.desirable == "yes",
-                            **{c: getattr(r, c) for c in channel_names()}} for r in data.load_channels()}
-    return {feature: {"label": frame.at[feature, "label_ja"], "desirable": bool(frame.at[feature, "desirable"]),
-                      **{c: frame.at[feature, c] for c in channel_names()}} for feature in frame.index}
+        return {
+            r.feature: {
+                "label": r.label_ja,
+                "desirable": r.desirable == "yes",
+                **{c: getattr(r, c) for c in channel_names()},
+            }
+            for r in data.load_channels()
+        }
+    return {
+        feature: {
+            "label": frame.at[feature, "label_ja"],
+            "desirable": bool(frame.at[feature, "desirable"]),
+            **{c: frame.at[feature, c] for c in channel_names()},
+        }
+        for feature in frame.index
+    }
 
 
-def rank(features: dict | None = None, *, record: int = 1, speed: int = 1, nuance: int = 1,
-         cannot_phone_at_work: bool = False, at: datetime | None = None, plan: str = "professional",
-         topic_offers_phone_chat: bool = True) -> list[dict]:
+def rank(
+    features: dict | None = None,
+    *,
+    record: int = 1,
+    speed: int = 1,
+    nuance: int = 1,
+    cannot_phone_at_work: bool = False,
+    at: datetime | None = None,
+    plan: str = "professional",
+    topic_offers_phone_chat: bool = True,
+) -> list[dict]:
     """Rank the channels for a situation, with the reasons: a pure function, best first.
 
     Score = Σ weight × direction × value over the features, where the learner's ``record``, ``speed`` and
@@ -163,9 +210,16 @@ def rank(features: dict | None = None, *, record: int = 1, speed: int = 1, nuanc
             if points:
                 reasons.append(f"{features[feature]['label']}: {value_mark(value)}（{points:+g}）")
         blockers = _blockers(channel, cannot_phone_at_work, at, plan, topic_offers_phone_chat)
-        rows.append({"key": channel, "channel": name, "available": not blockers, "score": round(score, 2),
-                     "reasons": "、".join(reasons) or data.say("channels.no_reason"),
-                     "blockers": "、".join(blockers) or "—"})
+        rows.append(
+            {
+                "key": channel,
+                "channel": name,
+                "available": not blockers,
+                "score": round(score, 2),
+                "reasons": "、".join(reasons) or data.say("channels.no_reason"),
+                "blockers": "、".join(blockers) or "—",
+            }
+        )
     order = tie_order()
     rows.sort(key=lambda row: (not row["available"], -row["score"], order.index(row["key"])))
     return [{"rank": n, **row} for n, row in enumerate(rows, start=1)]
@@ -178,13 +232,16 @@ def recommend(frame, **situation):
     return pd.DataFrame(rank(features_of(frame), **situation)).set_index("key")
 
 
-def _blockers(channel: str, cannot_phone_at_work: bool, at: datetime | None, plan: str,
-              topic_offers_phone_chat: bool) -> list[str]:
+def _blockers(
+    channel: str, cannot_phone_at_work: bool, at: datetime | None, plan: str, topic_offers_phone_chat: bool
+) -> list[str]:
     """Why a channel is not possible in a situation: the seller route's rules (from data), then the hours."""
     rules = data.load_vocabulary().rules
-    blockers = [data.say("channels.blocked_rule", situation=rules[rule.when], effect=effect, id=rule.fact)
-                for rule, effect in rule_effects()
-                if rule.applies(plan, topic_offers_phone_chat) and channel not in rule.offer]
+    blockers = [
+        data.say("channels.blocked_rule", situation=rules[rule.when], effect=effect, id=rule.fact)
+        for rule, effect in rule_effects()
+        if rule.applies(plan, topic_offers_phone_chat) and channel not in rule.offer
+    ]
     if channel == "phone":
         phone = hours.hours_record("phone")
         if cannot_phone_at_work:
@@ -218,7 +275,9 @@ def ranking_table(ranked) -> RichText:
 def best_channel(ranked) -> str:
     """Say which channel comes first, or that none is possible."""
     best = ranked[0] if isinstance(ranked, list) else ranked.iloc[0]
-    return data.say("channels.best", channel=best["channel"]) if best["available"] else data.say("channels.none_possible")
+    return (
+        data.say("channels.best", channel=best["channel"]) if best["available"] else data.say("channels.none_possible")
+    )
 
 
 class Recommender(View):
@@ -227,8 +286,15 @@ class Recommender(View):
     def __init__(self, clock: Clock = now_in_japan):
         self.clock = clock
         self.features = features_of()
-        self.settings = {"record": 1, "speed": 1, "nuance": 1, "cannot_phone_at_work": False,
-                         "plan": "professional", "topic_offers_phone_chat": True, "use_clock": True}
+        self.settings = {
+            "record": 1,
+            "speed": 1,
+            "nuance": 1,
+            "cannot_phone_at_work": False,
+            "plan": "professional",
+            "topic_offers_phone_chat": True,
+            "use_clock": True,
+        }
         self.ranking = None
         self.update()
 
@@ -247,11 +313,16 @@ class Recommender(View):
 
     def chosen(self) -> str:
         """The settings in words (the selected toggle buttons are not told by their colour alone)."""
-        levels = "、".join(f"{data.say(f'channels.criteria.{name}')}: {data.say(f'channels.levels.{self.settings[name]}')}"
-                          for name in CRITERIA)
+        levels = "、".join(
+            f"{data.say(f'channels.criteria.{name}')}: {data.say(f'channels.levels.{self.settings[name]}')}"
+            for name in CRITERIA
+        )
         words = [levels, data.load_vocabulary().plan(self.settings["plan"])]
-        words += [data.say(f"channels.checkboxes.{name}") for name in ("cannot_phone_at_work", "use_clock")
-                  if self.settings[name]]
+        words += [
+            data.say(f"channels.checkboxes.{name}")
+            for name in ("cannot_phone_at_work", "use_clock")
+            if self.settings[name]
+        ]
         if not self.settings["topic_offers_phone_chat"]:
             words.append(data.load_vocabulary().rules["topic_without_phone_chat"])
         return data.say("channels.chosen", settings=" / ".join(words))
@@ -264,21 +335,32 @@ class Recommender(View):
 
         style = {"description_width": "initial", "button_width": "auto"}
         levels = [(data.say(f"channels.levels.{level}"), level) for level in LEVELS]
-        controls = {name: w.ToggleButtons(options=levels, value=self.settings[name], style=style,
-                                          description=data.say(f"channels.criteria.{name}"))
-                    for name in CRITERIA}
+        controls = {
+            name: w.ToggleButtons(
+                options=levels,
+                value=self.settings[name],
+                style=style,
+                description=data.say(f"channels.criteria.{name}"),
+            )
+            for name in CRITERIA
+        }
 
         def checkbox(name: str):
-            return w.Checkbox(value=self.settings[name], description=data.say(f"channels.checkboxes.{name}"),
-                              indent=False, layout=w.Layout(width="auto"))
+            return w.Checkbox(
+                value=self.settings[name],
+                description=data.say(f"channels.checkboxes.{name}"),
+                indent=False,
+                layout=w.Layout(width="auto"),
+            )
 
         controls["cannot_phone_at_work"] = checkbox("cannot_phone_at_work")
         controls["use_clock"] = checkbox("use_clock")
         for name, control in controls.items():
             control.observe(lambda change, name=name: self.set(**{name: change["new"]}), names="value")
         controls["plan"] = plan_toggle(self.settings["plan"], lambda plan: self.set(plan=plan))
-        controls["topic"] = topic_checkbox(self.settings["topic_offers_phone_chat"],
-                                           lambda offers: self.set(topic_offers_phone_chat=offers))
+        controls["topic"] = topic_checkbox(
+            self.settings["topic_offers_phone_chat"], lambda offers: self.set(topic_offers_phone_chat=offers)
+        )
         result = w.HTML()
         return w.VBox([*controls.values(), result]), {**controls, "result": result}
 

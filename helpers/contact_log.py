@@ -32,9 +32,24 @@ COLUMNS = {
     "resolved": ("解決", "resolved", True),
     "case_id": ("ケースID", "case_id", False),
 }
-RESOLVED = {"はい": True, "解決": True, "解決済み": True, "済": True, "yes": True, "y": True, "true": True, "1": True,
-            "○": True, "いいえ": False, "未解決": False, "no": False, "n": False, "false": False, "0": False,
-            "×": False}
+RESOLVED = {
+    "はい": True,
+    "解決": True,
+    "解決済み": True,
+    "済": True,
+    "yes": True,
+    "y": True,
+    "true": True,
+    "1": True,
+    "○": True,
+    "いいえ": False,
+    "未解決": False,
+    "no": False,
+    "n": False,
+    "false": False,
+    "0": False,
+    "×": False,
+}
 # Tried in order on the rows the previous formats could not read (Excel writes 2026/11/27 10:05).
 DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 
@@ -44,7 +59,7 @@ class ContactLog:
     """A read log: ``frame`` holds the accepted rows, typed; ``rejected`` each refused row with its reason."""
 
     frame: object
-    rejected: object     # the first refused rows (at most SHOWN_REJECTED), as read, with their line and reasons
+    rejected: object  # the first refused rows (at most SHOWN_REJECTED), as read, with their line and reasons
     source: str
     rejected_total: int = 0
 
@@ -86,7 +101,7 @@ def _encoding(head: bytes) -> str:
 
 
 HEAD_BYTES = 65536
-SHOWN_REJECTED = 50   # refused rows shown with their reasons; the rest are only counted
+SHOWN_REJECTED = 50  # refused rows shown with their reasons; the rest are only counted
 
 
 def read_log(path) -> ContactLog:
@@ -95,7 +110,7 @@ def read_log(path) -> ContactLog:
         path = Path(path)
         name = shown_name(path.name or str(path))
     except TypeError:
-        raise ValueError("ファイルの場所を文字で指定してください（例: contact_log.report(\"記録.csv\")）。") from None
+        raise ValueError('ファイルの場所を文字で指定してください（例: contact_log.report("記録.csv")）。') from None
     try:
         with path.open("rb") as file:
             head = file.read(HEAD_BYTES)
@@ -104,8 +119,9 @@ def read_log(path) -> ContactLog:
     except (IsADirectoryError, PermissionError):
         raise ValueError(f"「{name}」を開けません。CSV ファイルを指定してください。") from None
     except (OSError, ValueError):  # a path through a file, a name too long, a symlink loop, a NUL in the path
-        raise ValueError(f"「{name}」を開けません。ファイルの場所と名前を確かめて、"
-                         "CSV ファイルを指定してください。") from None
+        raise ValueError(
+            f"「{name}」を開けません。ファイルの場所と名前を確かめて、CSV ファイルを指定してください。"
+        ) from None
     return _read(lambda: path, head, name)
 
 
@@ -127,8 +143,10 @@ def _read(open_source, head: bytes, name: str) -> ContactLog:
     encoding = _encoding(head)
     options = {"keep_default_na": False, "na_values": [""], "skipinitialspace": True, "index_col": False}
     unreadable = ValueError(f"{name}: ファイルを読めませんでした。もう一度選び直してください。")
-    not_csv = ValueError(f"{name}: CSV として読めません（閉じていない「\"」がある、文字コードか区切りの形が違う、"
-                         "など）。Excel で開いて「CSV UTF-8（コンマ区切り）」で保存し直してください。")
+    not_csv = ValueError(
+        f'{name}: CSV として読めません（閉じていない「"」がある、文字コードか区切りの形が違う、'
+        "など）。Excel で開いて「CSV UTF-8（コンマ区切り）」で保存し直してください。"
+    )
     try:
         header = pd.read_csv(open_source(), nrows=0, encoding=encoding, **options).columns
     except pd.errors.EmptyDataError:
@@ -145,15 +163,26 @@ def _read(open_source, head: bytes, name: str) -> ContactLog:
     spare = len(header)
     # Text as text; the date and the spare field, only parsed or tested, as plain objects (quicker to build);
     # minutes left to the parser's own (fast) number inference and checked in _validate.
-    dtypes = ({i: "str" for i in range(spare)} | {position[c]: "category" for c in ("channel", "resolved")}
-              | {position["datetime"]: object, spare: object})
+    dtypes = (
+        dict.fromkeys(range(spare), "str")
+        | {position[c]: "category" for c in ("channel", "resolved")}
+        | {position["datetime"]: object, spare: object}
+    )
     del dtypes[position["minutes_to_first_reply"]]
     for attempt in dict.fromkeys([encoding, "cp932"]):  # a file that turns out not to be UTF-8 later on
         try:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", pd.errors.ParserWarning)
-                raw = pd.read_csv(open_source(), encoding=attempt, header=None, skiprows=1, names=range(spare + 1),
-                                  dtype=dtypes, on_bad_lines="warn", **options)
+                raw = pd.read_csv(
+                    open_source(),
+                    encoding=attempt,
+                    header=None,
+                    skiprows=1,
+                    names=range(spare + 1),
+                    dtype=dtypes,
+                    on_bad_lines="warn",
+                    **options,
+                )
             break
         except pd.errors.EmptyDataError:
             raw = pd.DataFrame(columns=range(spare + 1))
@@ -165,10 +194,19 @@ def _read(open_source, head: bytes, name: str) -> ContactLog:
         except OSError:
             raise unreadable from None
     else:
-        raise ValueError(f"{name}: 文字コードが途中で変わっているため読めません。UTF-8 か Shift_JIS の"
-                         "どちらかで保存し直してください。")
-    skipped = np.array([int(number) for warning in caught if issubclass(warning.category, pd.errors.ParserWarning)
-                        for number in re.findall(r"Skipping line (\d+)", str(warning.message))], dtype=np.int64)
+        raise ValueError(
+            f"{name}: 文字コードが途中で変わっているため読めません。UTF-8 か Shift_JIS の"
+            "どちらかで保存し直してください。"
+        )
+    skipped = np.array(
+        [
+            int(number)
+            for warning in caught
+            if issubclass(warning.category, pd.errors.ParserWarning)
+            for number in re.findall(r"Skipping line (\d+)", str(warning.message))
+        ],
+        dtype=np.int64,
+    )
     if raw.empty and not len(skipped):
         raise ValueError(f"{name}: データの行がありません。2行目から、1件の問い合わせを1行に書いてください。")
     picked = raw[[position[c] for c in columns] + [spare]].set_axis([*columns, "extra"], axis=1)
@@ -191,8 +229,10 @@ def _match_columns(header, name: str) -> dict[str, str]:
                 found.setdefault(canonical, column)
     missing = [f"{ja}（{en}）" for c, (ja, en, required) in COLUMNS.items() if required and c not in found]
     if missing:
-        raise ValueError(f"{name}: 必要な列がありません: {'、'.join(missing)}。1行目の見出しを"
-                         f" {_headers()} にしてください（ひな形: contact_log_template.csv）。")
+        raise ValueError(
+            f"{name}: 必要な列がありません: {'、'.join(missing)}。1行目の見出しを"
+            f" {_headers()} にしてください（ひな形: contact_log_template.csv）。"
+        )
     return found
 
 
@@ -235,22 +275,25 @@ def _validate(raw, lines, skipped, name: str) -> ContactLog:
     }
     bad = np.logical_or.reduce(list(problems.values()))
 
-    frame = pd.DataFrame({
-        "datetime": when,
-        "channel": pd.Categorical.from_codes(np.where(bad, -1, channel), categories=list(names)),
-        "topic": raw["topic"] if "topic" in raw else "",
-        "minutes_to_first_reply": minutes,
-        "resolved": resolved == 1,
-        "case_id": raw["case_id"] if "case_id" in raw else "",
-    })
+    frame = pd.DataFrame(
+        {
+            "datetime": when,
+            "channel": pd.Categorical.from_codes(np.where(bad, -1, channel), categories=list(names)),
+            "topic": raw.get("topic", ""),
+            "minutes_to_first_reply": minutes,
+            "resolved": resolved == 1,
+            "case_id": raw.get("case_id", ""),
+        }
+    )
     # Reasons for the first refused rows only: a huge file of refused rows is summarised in bounded memory.
-    shown = [(lines[row], "、".join(text for text, mask in problems.items() if mask[row]), raw.iloc[row])
-             for row in np.flatnonzero(bad)[:SHOWN_REJECTED]]
+    shown = [
+        (lines[row], "、".join(text for text, mask in problems.items() if mask[row]), raw.iloc[row])
+        for row in np.flatnonzero(bad)[:SHOWN_REJECTED]
+    ]
     shown += [(line, TOO_MANY_FIELDS, None) for line in skipped[:SHOWN_REJECTED]]
     shown = sorted(shown, key=lambda entry: entry[0])[:SHOWN_REJECTED]
     kept = frame.loc[~bad].reset_index(drop=True) if bad.any() else frame
-    return ContactLog(frame=kept, rejected=_rejected(shown), source=name,
-                      rejected_total=int(bad.sum()) + len(skipped))
+    return ContactLog(frame=kept, rejected=_rejected(shown), source=name, rejected_total=int(bad.sum()) + len(skipped))
 
 
 def _minutes(column):
@@ -284,9 +327,14 @@ def _rejected(shown):
     import pandas as pd
 
     headers = {c: COLUMNS[c][0] for c in COLUMNS}
-    records = [{"行": int(line), "理由": reason,
-                **({headers[c]: _as_written(cells[c]) for c in headers if c in cells} if cells is not None else {})}
-               for line, reason, cells in shown]
+    records = [
+        {
+            "行": int(line),
+            "理由": reason,
+            **({headers[c]: _as_written(cells[c]) for c in headers if c in cells} if cells is not None else {}),
+        }
+        for line, reason, cells in shown
+    ]
     present = [h for c, h in headers.items() if any(c in cells for _, _, cells in shown if cells is not None)]
     return pd.DataFrame(records, columns=["行", "理由", *present], dtype=object).fillna("")
 
@@ -294,27 +342,41 @@ def _rejected(shown):
 def compare(log: ContactLog):
     """Compare the channels of a log: count, median minutes to the first reply, resolution rate."""
     grouped = log.frame.groupby("channel", observed=False)
-    result = grouped.agg(count=("minutes_to_first_reply", "size"),
-                         median_minutes=("minutes_to_first_reply", "median"),
-                         resolved_rate=("resolved", "mean"))
+    result = grouped.agg(
+        count=("minutes_to_first_reply", "size"),
+        median_minutes=("minutes_to_first_reply", "median"),
+        resolved_rate=("resolved", "mean"),
+    )
     result.index = result.index.map(data.load_vocabulary().channel_names())
     result.index.name = COLUMNS["channel"][0]
-    return result.rename(columns={c: data.say(f"contact_log.compare_columns.{c}")
-                                  for c in ("count", "median_minutes", "resolved_rate")})
+    return result.rename(
+        columns={c: data.say(f"contact_log.compare_columns.{c}") for c in ("count", "median_minutes", "resolved_rate")}
+    )
 
 
 def comparison_view(comparison) -> RichText:
     """Show the comparison as bars: shorter waits and higher resolution rates stand out."""
-    count, wait, rate = (data.say(f"contact_log.compare_columns.{c}") for c in ("count", "median_minutes",
-                                                                                "resolved_rate"))
-    styler = (comparison.style.set_uuid("log")
-              .bar(subset=[wait], color=PALETTE["bar_wait"], vmin=0)
-              .bar(subset=[rate], color=PALETTE["bar_rate"], vmin=0, vmax=1)
-              .bar(subset=[count], color=PALETTE["bar_count"], vmin=0)
-              .set_table_styles([{"selector": "th, td", "props": "text-align:left;padding:.3em .8em;min-width:8em"}]))
-    formats = {wait: data.say("contact_log.minutes_format"), rate: "{:.0%}", count: data.say("contact_log.count_format")}
-    return styled(styler, caption=data.say("contact_log.compare_caption"), formats=formats,
-                  na_rep=data.say("contact_log.no_record"))
+    count, wait, rate = (
+        data.say(f"contact_log.compare_columns.{c}") for c in ("count", "median_minutes", "resolved_rate")
+    )
+    styler = (
+        comparison.style.set_uuid("log")
+        .bar(subset=[wait], color=PALETTE["bar_wait"], vmin=0)
+        .bar(subset=[rate], color=PALETTE["bar_rate"], vmin=0, vmax=1)
+        .bar(subset=[count], color=PALETTE["bar_count"], vmin=0)
+        .set_table_styles([{"selector": "th, td", "props": "text-align:left;padding:.3em .8em;min-width:8em"}])
+    )
+    formats = {
+        wait: data.say("contact_log.minutes_format"),
+        rate: "{:.0%}",
+        count: data.say("contact_log.count_format"),
+    }
+    return styled(
+        styler,
+        caption=data.say("contact_log.compare_caption"),
+        formats=formats,
+        na_rep=data.say("contact_log.no_record"),
+    )
 
 
 def rejected_view(log: ContactLog) -> RichText:
@@ -322,9 +384,14 @@ def rejected_view(log: ContactLog) -> RichText:
     if log.rejected.empty:
         return EMPTY
     styler = log.rejected.style.set_uuid("rejected").set_table_styles(
-        [{"selector": "th, td", "props": "text-align:left;padding:.2em .6em"}])
-    return join([para(strong(data.say("contact_log.rejected_heading")), data.say("contact_log.rejected_hint")),
-                 styled(styler, hide_index=True)])
+        [{"selector": "th, td", "props": "text-align:left;padding:.2em .6em"}]
+    )
+    return join(
+        [
+            para(strong(data.say("contact_log.rejected_heading")), data.say("contact_log.rejected_hint")),
+            styled(styler, hide_index=True),
+        ]
+    )
 
 
 @needs_pandas
@@ -333,10 +400,18 @@ def template_table() -> RichText:
     import pandas as pd
 
     names = [data.say(f"contact_log.template_columns.{c}") for c in ("ja", "en", "required", "example")]
-    frame = pd.DataFrame([dict(zip(names, (ja, en, "○" if required else "", data.say(f"contact_log.examples.{c}"))))
-                          for c, (ja, en, required) in COLUMNS.items()])
-    return styled(frame.style.set_uuid("template").set_table_styles(
-        [{"selector": "th, td", "props": "text-align:left;padding:.2em .6em"}]), hide_index=True)
+    frame = pd.DataFrame(
+        [
+            dict(zip(names, (ja, en, "○" if required else "", data.say(f"contact_log.examples.{c}"))))
+            for c, (ja, en, required) in COLUMNS.items()
+        ]
+    )
+    return styled(
+        frame.style.set_uuid("template").set_table_styles(
+            [{"selector": "th, td", "props": "text-align:left;padding:.2em .6em"}]
+        ),
+        hide_index=True,
+    )
 
 
 def save_template(path="contact_log_template.csv") -> RichText:
@@ -392,8 +467,12 @@ class Uploader(View):
     def _build(self):
         import ipywidgets as w
 
-        upload = w.FileUpload(accept=".csv", multiple=False, description=data.say("contact_log.upload_button"),
-                              tooltip=data.say("contact_log.upload_tooltip"))
+        upload = w.FileUpload(
+            accept=".csv",
+            multiple=False,
+            description=data.say("contact_log.upload_button"),
+            tooltip=data.say("contact_log.upload_tooltip"),
+        )
         result = w.HTML()
         upload.observe(lambda change: self.show(change["new"]), names="value")
         return w.VBox([upload, result]), {"upload": upload, "result": result}

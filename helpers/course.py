@@ -29,8 +29,10 @@ def lesson(lesson_id: str) -> Lesson:
     for index, record in enumerate(lessons()):
         if record.id == lesson_id:
             return Lesson(record, index)
-    raise ValueError(f"「{lesson_id}」は data/lessons.toml にありません。"
-                     f"{' / '.join(r.id for r in lessons())} のどれかを指定してください。")
+    raise ValueError(
+        f"「{lesson_id}」は data/lessons.toml にありません。"
+        f"{' / '.join(r.id for r in lessons())} のどれかを指定してください。"
+    )
 
 
 class Lesson:
@@ -42,8 +44,11 @@ class Lesson:
 
     def objectives(self) -> RichText:
         """How long the lesson takes, and what the learner will be able to do after it."""
-        parts = [para(strong(data.say("course.minutes", minutes=self.record.minutes))),
-                 para(strong(data.say("course.objectives"))), bullets(self.record.objectives)]
+        parts = [
+            para(strong(data.say("course.minutes", minutes=self.record.minutes))),
+            para(strong(data.say("course.objectives"))),
+            bullets(self.record.objectives),
+        ]
         if self.record.pandas and not optional.pandas_available():
             parts.append(optional.pandas_missing())
         return join(parts)
@@ -71,11 +76,21 @@ class Lesson:
 
     def key_points(self) -> RichText:
         """What to do after the notebook, each with the facts it rests on (shown in full above) and their marks."""
-        items = [join([strong(registry.registry().resolve(point.do, f"lessons.toml: {self.id}")),
-                       block(data.say("course.based_on") + ": ",
-                             join([fact_ref(registry.get(f)) for f in point.facts], "、", "、"), style="font-size:90%")],
-                      "", " ")
-                 for point in self.record.key_points]
+        items = [
+            join(
+                [
+                    strong(registry.registry().resolve(point.do, f"lessons.toml: {self.id}")),
+                    block(
+                        data.say("course.based_on") + ": ",
+                        join([fact_ref(registry.get(f)) for f in point.facts], "、", "、"),
+                        style="font-size:90%",
+                    ),
+                ],
+                "",
+                " ",
+            )
+            for point in self.record.key_points
+        ]
         return join([para(strong(data.say("course.key_points"))), bullets(items)])
 
     def next(self) -> RichText:
@@ -93,16 +108,31 @@ def course_minutes() -> int:
 
 def lesson_list() -> RichText:
     """The notebooks with links, minutes and summaries, and the whole course's time, from the manifest."""
-    items = [join([link(f"{r.id[:2]} {r.title}", r.file), data.say("course.list_minutes", minutes=r.minutes), " — ",
-                   r.summary], "", "") for r in lessons()]
+    items = [
+        join(
+            [
+                link(f"{r.id[:2]} {r.title}", r.file),
+                data.say("course.list_minutes", minutes=r.minutes),
+                " — ",
+                r.summary,
+            ],
+            "",
+            "",
+        )
+        for r in lessons()
+    ]
     return join([bullets(items), para(strong(data.say("course.total", minutes=course_minutes())))])
 
 
 def first_aid() -> RichText:
     """The way in for someone in trouble right now: a link to the lesson the manifest marks ``first_aid``."""
     record = next(r for r in lessons() if r.first_aid)
-    return para(strong(data.say("course.first_aid")), " ", link(f"{record.id[:2]} {record.title}", record.file),
-                data.say("course.list_minutes", minutes=record.minutes))
+    return para(
+        strong(data.say("course.first_aid")),
+        " ",
+        link(f"{record.id[:2]} {record.title}", record.file),
+        data.say("course.list_minutes", minutes=record.minutes),
+    )
 
 
 def desk_name() -> RichText:
@@ -124,8 +154,11 @@ def lesson_progress(record: data.Lesson, items: dict) -> str:
             parts.append(data.say(f"course.progress.{kind}", done=done, total=len(views)))
     if record.quiz:
         entry = items.get(quiz.Quiz().progress_item)
-        parts.append(data.say("course.progress.quiz", best=entry.get("best", 0), total=entry.get("total", "?"))
-                     if entry else data.say("course.progress.quiz_not_taken"))
+        parts.append(
+            data.say("course.progress.quiz", best=entry.get("best", 0), total=entry.get("total", "?"))
+            if entry
+            else data.say("course.progress.quiz_not_taken")
+        )
     return "、".join(parts) or "—"
 
 
@@ -154,8 +187,11 @@ class ProgressView(View):
         import ipywidgets as w
 
         view = w.HTML()
-        button = w.Button(description=data.say("course.progress.refresh"), icon="refresh",
-                          tooltip=data.say("course.progress.refresh_tooltip"))
+        button = w.Button(
+            description=data.say("course.progress.refresh"),
+            icon="refresh",
+            tooltip=data.say("course.progress.refresh_tooltip"),
+        )
         button.on_click(lambda _b: self.refresh())
         self.refresh()
         return w.VBox([view, button]), {"view": view, "refresh": button}
@@ -199,9 +235,13 @@ def record_from_progress(document: dict, name: str | None = None) -> dict:
     result = None
     if entry and isinstance(entry.get("score"), int) and isinstance(entry.get("total"), int):
         missed = [q for q in str(entry.get("missed", "")).split(",") if q]
-        result = {"score": entry["score"], "total": entry["total"],
-                  "passed": 100 * entry["score"] >= quiz.pass_mark() * entry["total"], "missed": missed,
-                  "done_at": _day(entry.get("done_at", ""))}
+        result = {
+            "score": entry["score"],
+            "total": entry["total"],
+            "passed": 100 * entry["score"] >= quiz.pass_mark() * entry["total"],
+            "missed": missed,
+            "done_at": _day(entry.get("done_at", "")),
+        }
     return records.make(done, result, name)
 
 
@@ -236,8 +276,13 @@ def cohort_view(folder=None) -> records.CohortView:
 def certificate(record: dict) -> str:
     """A printable certificate page (HTML) for a passed quiz: clearly the kit's, not Amazon's."""
     quiz_result = record["quiz"]
-    fields = {"name": esc(record["name"] or data.say("course.record.no_name")), "day": esc(quiz_result["done_at"]),
-              "score": quiz_result["score"], "total": quiz_result["total"], "version": esc(record["kit_version"])}
+    fields = {
+        "name": esc(record["name"] or data.say("course.record.no_name")),
+        "day": esc(quiz_result["done_at"]),
+        "score": quiz_result["score"],
+        "total": quiz_result["total"],
+        "version": esc(record["kit_version"]),
+    }
     return data.say("course.record.certificate_html", **fields)
 
 
@@ -263,11 +308,18 @@ class RecordView(View):
             return para(data.say("course.record.prompt"))
         record = self.record
         payload = json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
-        parts = [para(data.say("course.record.contains", lessons=len(record["lessons"]),
-                               quiz=data.say("course.record.quiz", score=record["quiz"]["score"],
-                                             total=record["quiz"]["total"]) if record["quiz"]
-                               else data.say("course.record.no_quiz"))),
-                 para(download(data.say("course.record.download"), RECORD_FILE, "application/json", payload))]
+        parts = [
+            para(
+                data.say(
+                    "course.record.contains",
+                    lessons=len(record["lessons"]),
+                    quiz=data.say("course.record.quiz", score=record["quiz"]["score"], total=record["quiz"]["total"])
+                    if record["quiz"]
+                    else data.say("course.record.no_quiz"),
+                )
+            ),
+            para(download(data.say("course.record.download"), RECORD_FILE, "application/json", payload)),
+        ]
         if record["quiz"] and record["quiz"]["passed"]:
             page = certificate(record).encode("utf-8")
             parts.append(para(download(data.say("course.record.certificate"), CERTIFICATE_FILE, "text/html", page)))
@@ -276,11 +328,17 @@ class RecordView(View):
     def _build(self):
         import ipywidgets as w
 
-        name = w.Text(description=data.say("course.record.name_label"), placeholder=data.say("course.record.name_placeholder"),
-                      style={"description_width": "initial"})
+        name = w.Text(
+            description=data.say("course.record.name_label"),
+            placeholder=data.say("course.record.name_placeholder"),
+            style={"description_width": "initial"},
+        )
         name.observe(lambda change: setattr(self, "name", change["new"]), names="value")
-        button = w.Button(description=data.say("course.record.make"), icon="file-text-o",
-                          tooltip=data.say("course.record.make_tooltip"))
+        button = w.Button(
+            description=data.say("course.record.make"),
+            icon="file-text-o",
+            tooltip=data.say("course.record.make_tooltip"),
+        )
         button.on_click(lambda _b: self.make())
         view = w.HTML()
         return w.VBox([name, button, view]), {"name": name, "make": button, "view": view}
@@ -302,8 +360,9 @@ def download(words: str, file: str, mime: str, content: bytes) -> RichText:
     import base64
 
     href = f"data:{mime};base64,{base64.b64encode(content).decode('ascii')}"
-    return RichText(f'<a download="{esc(file)}" href="{href}" style="text-decoration:underline">{esc(words)}</a>',
-                    words)
+    return RichText(
+        f'<a download="{esc(file)}" href="{href}" style="text-decoration:underline">{esc(words)}</a>', words
+    )
 
 
 def record_view() -> RecordView:

@@ -12,8 +12,17 @@ from helpers.core.render import EMPTY, RichText, alert, join, para, preformatted
 from helpers.core.view import View
 from helpers.redaction import CARD_MASK, EMAIL_MASK, PHONE_MASK, redact
 
-__all__ = ["CARD_MASK", "EMAIL_MASK", "PHONE_MASK", "DraftBuilder", "case_draft", "draft_builder", "draft_problems",
-           "redact", "redaction_example"]
+__all__ = [
+    "CARD_MASK",
+    "EMAIL_MASK",
+    "PHONE_MASK",
+    "DraftBuilder",
+    "case_draft",
+    "draft_builder",
+    "draft_problems",
+    "redact",
+    "redaction_example",
+]
 
 
 def draft_problems(what_happened: str, order: str, request: str) -> dict[str, str]:
@@ -43,25 +52,38 @@ def case_draft(situation_id: str, what_happened: str, order: str, request: str) 
     """
     situation = next((s for s in case_situations() if s.id == situation_id), None)
     if situation is None:
-        raise ValueError(f"「{situation_id}」はケースを出す場面（WHEN-…）の id ではありません。"
-                         f"{' / '.join(s.id for s in case_situations())} のどれかを指定してください。")
+        raise ValueError(
+            f"「{situation_id}」はケースを出す場面（WHEN-…）の id ではありません。"
+            f"{' / '.join(s.id for s in case_situations())} のどれかを指定してください。"
+        )
     problems = draft_problems(what_happened, order, request)
     if problems:
         raise ValueError(" ".join(problems.values()))
     canonical = forms.order_number(order) if order.strip() else None
     subject = situation.case_subject + (data.say("drafts.subject_order", order=canonical) if canonical else "")
-    body = data.say("drafts.body", what=what_happened.strip(), order=canonical or data.say("drafts.no_order"),
-                    request=request.strip())
+    body = data.say(
+        "drafts.body",
+        what=what_happened.strip(),
+        order=canonical or data.say("drafts.no_order"),
+        request=request.strip(),
+    )
     text = redact(data.say("drafts.subject", subject=subject) + "\n\n" + body)
     return preformatted(text)
 
 
 def redaction_example() -> RichText:
     """A sentence as a learner might write it, and the same sentence as the draft shows it."""
-    example = data.say("drafts.example", phone=registry.get("E164").values["example_domestic"],
-                       order=registry.get("ORDER-ID").values["example"])
-    return join([para(strong(data.say("drafts.example_before") + ": "), example),
-                 para(strong(data.say("drafts.example_after") + ": "), redact(example))])
+    example = data.say(
+        "drafts.example",
+        phone=registry.get("E164").values["example_domestic"],
+        order=registry.get("ORDER-ID").values["example"],
+    )
+    return join(
+        [
+            para(strong(data.say("drafts.example_before") + ": "), example),
+            para(strong(data.say("drafts.example_after") + ": "), redact(example)),
+        ]
+    )
 
 
 class DraftBuilder(View):
@@ -99,29 +121,58 @@ class DraftBuilder(View):
         style = {"description_width": "initial"}
         wide = w.Layout(width="auto", max_width="40em")
         controls = {
-            "situation": w.Dropdown(options=[(s.title, s.id) for s in self.situations], value=self.fields["situation"],
-                                    description=data.say("drafts.labels.situation"), style=style),
-            "what": w.Textarea(description=data.say("drafts.labels.what"), style=style, layout=wide,
-                               placeholder=data.say("drafts.placeholders.what"), continuous_update=False),
-            "order": w.Text(description=data.say("drafts.labels.order"), style=style, continuous_update=False,
-                            placeholder=data.say("common.example", example=registry.get("ORDER-ID").values["example"])),
-            "request": w.Textarea(description=data.say("drafts.labels.request"), style=style, layout=wide,
-                                  placeholder=data.say("drafts.placeholders.request"), continuous_update=False),
+            "situation": w.Dropdown(
+                options=[(s.title, s.id) for s in self.situations],
+                value=self.fields["situation"],
+                description=data.say("drafts.labels.situation"),
+                style=style,
+            ),
+            "what": w.Textarea(
+                description=data.say("drafts.labels.what"),
+                style=style,
+                layout=wide,
+                placeholder=data.say("drafts.placeholders.what"),
+                continuous_update=False,
+            ),
+            "order": w.Text(
+                description=data.say("drafts.labels.order"),
+                style=style,
+                continuous_update=False,
+                placeholder=data.say("common.example", example=registry.get("ORDER-ID").values["example"]),
+            ),
+            "request": w.Textarea(
+                description=data.say("drafts.labels.request"),
+                style=style,
+                layout=wide,
+                placeholder=data.say("drafts.placeholders.request"),
+                continuous_update=False,
+            ),
         }
         notes = {name: w.HTML() for name in ("what", "order", "request")}
         children = []
         for name, control in controls.items():
             control.observe(lambda change, name=name: self.set_field(name, change["new"]), names="value")
             children += [control] + ([notes[name]] if name in notes else [])
-        build = w.Button(description=data.say("drafts.build_button"), icon="pencil",
-                         tooltip=data.say("drafts.build_tooltip"))
+        build = w.Button(
+            description=data.say("drafts.build_button"), icon="pencil", tooltip=data.say("drafts.build_tooltip")
+        )
         build.on_click(lambda _b: self.build())
         message = w.HTML()
-        draft = w.Textarea(description=data.say("drafts.labels.draft"), style=style,
-                           layout=w.Layout(width="auto", max_width="40em", height="18em"))
-        return (w.VBox([*children, build, message, draft]),
-                {**controls, **{f"{name}_note": note for name, note in notes.items()}, "build": build,
-                 "message": message, "draft": draft})
+        draft = w.Textarea(
+            description=data.say("drafts.labels.draft"),
+            style=style,
+            layout=w.Layout(width="auto", max_width="40em", height="18em"),
+        )
+        return (
+            w.VBox([*children, build, message, draft]),
+            {
+                **controls,
+                **{f"{name}_note": note for name, note in notes.items()},
+                "build": build,
+                "message": message,
+                "draft": draft,
+            },
+        )
 
     def _render(self) -> None:
         self._controls["message"].value = self.message.html

@@ -7,13 +7,38 @@ that a notebook or a test can look a fact up where it shows it.
 from __future__ import annotations
 
 from helpers.core import data
-from helpers.core.cards import (badge, badge_key, badge_with_action, caution, fact_card, fact_cards, fact_details,
-                                fact_note, fact_ref, record_badge)
+from helpers.core.cards import (
+    badge,
+    badge_key,
+    badge_with_action,
+    caution,
+    fact_card,
+    fact_cards,
+    fact_details,
+    fact_note,
+    fact_ref,
+    record_badge,
+)
 from helpers.core.registry import get, registry, status_of
 from helpers.core.render import RichText, join, para, span, table
 
-__all__ = ["badge", "badge_key", "badge_with_action", "caution", "fact_card", "fact_cards", "fact_details",
-           "fact_note", "fact_ref", "get", "glossary", "legend", "record_badge", "registry", "status_of"]
+__all__ = [
+    "badge",
+    "badge_key",
+    "badge_with_action",
+    "caution",
+    "fact_card",
+    "fact_cards",
+    "fact_details",
+    "fact_note",
+    "fact_ref",
+    "get",
+    "glossary",
+    "legend",
+    "record_badge",
+    "registry",
+    "status_of",
+]
 
 
 def legend(example: str = "SC-LOCATION") -> RichText:

@@ -7,14 +7,18 @@ type instead. Messages never repeat what was typed.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
 from helpers.core import data
+
 # The character tables live in the engine (helpers.core.text), shared with redaction.
-from helpers.core.text import EXTRA_INVISIBLE  # noqa: F401 - a public name of forms too: outside checks call it
+from helpers.core.text import (
+    EXTRA_INVISIBLE,  # noqa: F401 - a public name of forms too: outside checks call it
+    is_invisible,
+)
 from helpers.core.text import FORM_DASHES as DASHES
-from helpers.core.text import is_invisible
 
 _DASH_RE = re.compile(f"[{re.escape(DASHES)}]")
 _SPACE_RE = re.compile(r"\s+")
@@ -62,6 +66,7 @@ def tidied(text: str) -> tuple[str, ...]:
     if not isinstance(text, str):
         return ()
     found = []
+
     def nfkc(ch: str) -> str:
         return unicodedata.normalize("NFKC", ch)
 
@@ -126,19 +131,26 @@ def callback_number(text: str) -> str:
     else:
         national = cleaned
     if not re.fullmatch(r"[0-9-]+", national, re.ASCII):
-        raise ValueError("電話番号に数字とハイフン以外の文字が入っています。数字だけで入力してください"
-                         f"（例: {example}）。")
+        raise ValueError(
+            f"電話番号に数字とハイフン以外の文字が入っています。数字だけで入力してください（例: {example}）。"
+        )
     digits = _digits_only(national)
     if article_number(digits) or article_number("0" + digits):
-        raise ValueError("入力した番号は、記事に Amazon の番号として載っていた古い番号で、あなたの電話番号ではありません。"
-                         "この番号にはかけないでください。折り返しを受ける、あなた自身の携帯電話か固定電話の"
-                         "番号を入力してください。")
+        raise ValueError(
+            "入力した番号は、記事に Amazon の番号として載っていた古い番号で、あなたの電話番号ではありません。"
+            "この番号にはかけないでください。折り返しを受ける、あなた自身の携帯電話か固定電話の"
+            "番号を入力してください。"
+        )
     if not digits.startswith("0"):
-        raise ValueError(f"国内の電話番号は0から始まります。先頭の0も含めて入力してください（例: {example}）。"
-                         "+81 の後ろに入れる形は、こちらで作ります。")
+        raise ValueError(
+            f"国内の電話番号は0から始まります。先頭の0も含めて入力してください（例: {example}）。"
+            "+81 の後ろに入れる形は、こちらで作ります。"
+        )
     if not 10 <= len(digits) <= 11:
-        raise ValueError(f"電話番号の桁数が合いません（入力は{len(digits)}桁）。日本の電話番号は0から始まる10桁"
-                         "（固定電話）か11桁（携帯電話など）です。")
+        raise ValueError(
+            f"電話番号の桁数が合いません（入力は{len(digits)}桁）。日本の電話番号は0から始まる10桁"
+            "（固定電話）か11桁（携帯電話など）です。"
+        )
     number = phonenumbers.parse(digits, "JP")
     if not phonenumbers.is_valid_number_for_region(number, "JP"):
         raise ValueError("日本で使われている電話番号の形になっていません。番号を確かめて入力し直してください。")
@@ -178,15 +190,19 @@ def order_number(text: str) -> str:
         raise ValueError(f"注文番号が入力されていません。{example} のような{sum(groups)}桁の番号を入力してください。")
     digital = re.fullmatch(r"D([0-9]{2})-?([0-9-]+)", cleaned, re.ASCII)
     if not re.fullmatch(r"[0-9-]+", digital[2] if digital else cleaned, re.ASCII):
-        raise ValueError(f"注文番号は数字だけでできています（例: {example}）。英字などが入っている番号は、"
-                         "配送の追跡番号など別の番号かもしれません。注文履歴で注文番号を確かめてください。")
+        raise ValueError(
+            f"注文番号は数字だけでできています（例: {example}）。英字などが入っている番号は、"
+            "配送の追跡番号など別の番号かもしれません。注文履歴で注文番号を確かめてください。"
+        )
     digits = "D" + _digits_only(digital[1] + digital[2]) if digital else _digits_only(cleaned)  # D counts as one
     if len(digits) != sum(groups):
         hint = "配送の追跡番号など、別の番号ではありませんか？" if len(digits) <= 13 and not digital else ""
-        raise ValueError(f"注文番号は{sum(groups)}桁です（入力は{len(digits)}桁）。{hint}"
-                         f"{example} のように {shape} で入力してください。")
+        raise ValueError(
+            f"注文番号は{sum(groups)}桁です（入力は{len(digits)}桁）。{hint}"
+            f"{example} のように {shape} で入力してください。"
+        )
     starts = [sum(groups[:i]) for i in range(len(groups) + 1)]
-    return "-".join(digits[a:b] for a, b in zip(starts, starts[1:]))
+    return "-".join(digits[a:b] for a, b in itertools.pairwise(starts))
 
 
 # ---------------------------------------------------------------- last four digits
@@ -223,8 +239,10 @@ def card_last4(text: str) -> str:
     if digits is None or not re.fullmatch(r"[0-9]*", digits, re.ASCII):
         raise ValueError("下4桁は数字だけで入力してください（例: 1234）。") from None
     if len(digits) > CARD_DIGITS:
-        raise ValueError("入力できるのは下4桁だけです。カード番号や口座番号の全部は入力しないでください。"
-                         "最後の4桁だけを入力してください。") from None
+        raise ValueError(
+            "入力できるのは下4桁だけです。カード番号や口座番号の全部は入力しないでください。"
+            "最後の4桁だけを入力してください。"
+        ) from None
     if len(digits) < CARD_DIGITS:
         raise ValueError("下4桁を、4桁の数字で入力してください（例: 1234）。") from None
     return digits

@@ -1,6 +1,6 @@
 """Tell when the kit's facts are getting old: every fact carries the date it was last checked.
 
-    python -m helpers.freshness      # print the facts due for re-checking (what CI shows; never fails)
+python -m helpers.freshness      # print the facts due for re-checking (what CI shows; never fails)
 """
 
 from __future__ import annotations

@@ -92,14 +92,22 @@ def phone_line(at: datetime) -> str:
     '日本時間 12月6日（日）22:00 は日曜日で、電話を受け付けているかは分かっていません（平日の受付 9:00〜18:00）。'
     """
     local = in_japan(at)
-    return data.say(f"hours.line_{phone_state(local)}", time=format_japan_time(local), day=day_not_known(local),
-                    hours=format_range(hours_record("phone")))
+    return data.say(
+        f"hours.line_{phone_state(local)}",
+        time=format_japan_time(local),
+        day=day_not_known(local),
+        hours=format_range(hours_record("phone")),
+    )
 
 
 def hours_table() -> RichText:
     """Show the contact hours of ``data/hours.csv`` with each fact's status and notes."""
-    return join([fact_card(h, title=data.say("hours.card_title", channel=h.channel_ja, hours=format_range(h)))
-                 for h in data.load_hours()])
+    return join(
+        [
+            fact_card(h, title=data.say("hours.card_title", channel=h.channel_ja, hours=format_range(h)))
+            for h in data.load_hours()
+        ]
+    )
 
 
 def phone_answer(at: datetime) -> RichText:
@@ -107,8 +115,13 @@ def phone_answer(at: datetime) -> RichText:
     local = in_japan(at)
     phone, written = hours_record("phone"), hours_record("written")
     special = day_not_known(local)
-    fields = {"hours": format_range(phone), "written": written.channel_ja, "written_hours": format_range(written),
-              "unknown": phone.unknown, "day": special}
+    fields = {
+        "hours": format_range(phone),
+        "written": written.channel_ja,
+        "written_hours": format_range(written),
+        "unknown": phone.unknown,
+        "day": special,
+    }
     if is_phone_open(local) and special:
         verdict, tone = data.say("hours.open_but_day_not_known", **fields), "warning"
     elif is_phone_open(local):
@@ -122,8 +135,7 @@ def phone_answer(at: datetime) -> RichText:
         unknown = phone.unknown if is_phone_open(local) else data.say("hours.day_unknown", **fields)
     else:
         unknown = data.say("hours.weekday_note", **fields)
-    return status(block(format_japan_time(local)), block(verdict, tone=tone, style="font-weight:bold"),
-                  block(unknown))
+    return status(block(format_japan_time(local)), block(verdict, tone=tone, style="font-weight:bold"), block(unknown))
 
 
 def _duration(minutes: int) -> str:
@@ -139,8 +151,9 @@ def parse_time_of_day(text: str) -> time:
     datetime.time(17, 30)
     """
     cleaned = unicodedata.normalize("NFKC", text or "").strip().replace(" ", "")
-    match = (re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", cleaned, re.ASCII)
-             or re.fullmatch(r"([0-9]{1,2})時(?:([0-9]{1,2})分?)?", cleaned, re.ASCII))
+    match = re.fullmatch(r"([0-9]{1,2}):([0-9]{2})", cleaned, re.ASCII) or re.fullmatch(
+        r"([0-9]{1,2})時(?:([0-9]{1,2})分?)?", cleaned, re.ASCII
+    )
     if match:
         hour, minute = int(match[1]), int(match[2] or 0)
         if hour < 24 and minute < 60:
@@ -172,8 +185,7 @@ class PhoneChecker(View):
         except ValueError as exc:
             return self._show(alert(str(exc)))
         today = self.clock().astimezone(japan_tz())
-        return self._show(phone_answer(today.replace(hour=wanted.hour, minute=wanted.minute, second=0,
-                                                     microsecond=0)))
+        return self._show(phone_answer(today.replace(hour=wanted.hour, minute=wanted.minute, second=0, microsecond=0)))
 
     def _show(self, answer: RichText) -> RichText:
         self.answer = answer
@@ -184,10 +196,16 @@ class PhoneChecker(View):
         import ipywidgets as w
 
         now = w.Button(description=data.say("hours.now_button"), icon="phone", tooltip=data.say("hours.now_tooltip"))
-        typed = w.Text(description=data.say("hours.time_label"), placeholder=data.say("hours.time_placeholder"),
-                       continuous_update=False, tooltip=data.say("hours.time_tooltip"),
-                       style={"description_width": "initial"})
-        at = w.Button(description=data.say("hours.time_button"), icon="clock-o", tooltip=data.say("hours.time_button_tooltip"))
+        typed = w.Text(
+            description=data.say("hours.time_label"),
+            placeholder=data.say("hours.time_placeholder"),
+            continuous_update=False,
+            tooltip=data.say("hours.time_tooltip"),
+            style={"description_width": "initial"},
+        )
+        at = w.Button(
+            description=data.say("hours.time_button"), icon="clock-o", tooltip=data.say("hours.time_button_tooltip")
+        )
         now.on_click(lambda _button: self.check_now())
         at.on_click(lambda _button: self.check_text())
         typed.observe(lambda change: self.check_text(change["new"]), names="value")

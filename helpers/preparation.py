@@ -17,8 +17,12 @@ FIELDS = ("shop", "last4", "order", "what")
 
 def scam_warning() -> RichText:
     """The scam warning (TEL-SCAM), as it stands beside the phone numbers the kit shows."""
-    return block(span(data.say("preparation.scam_label") + ": ", bold=True), registry.get("TEL-SCAM").statement,
-                 tone="error", style="margin:.3em 0 1em 0")
+    return block(
+        span(data.say("preparation.scam_label") + ": ", bold=True),
+        registry.get("TEL-SCAM").statement,
+        tone="error",
+        style="margin:.3em 0 1em 0",
+    )
 
 
 def old_numbers() -> RichText:
@@ -37,9 +41,9 @@ class Checklist(View):
     """
 
     def __init__(self):
-        self.values = dict.fromkeys(FIELDS, "")   # as kept: last4 only when it is exactly four digits
-        self.notes: dict[str, RichText] = {}      # what to show under each field
-        self.typed_last4 = ""                      # what the card field holds (never more than four digits)
+        self.values = dict.fromkeys(FIELDS, "")  # as kept: last4 only when it is exactly four digits
+        self.notes: dict[str, RichText] = {}  # what to show under each field
+        self.typed_last4 = ""  # what the card field holds (never more than four digits)
         self._clearing = False
 
     def set_field(self, name: str, typed: str) -> None:
@@ -87,8 +91,9 @@ class Checklist(View):
                 self.values["order"] = None  # typed, but not an order number
                 self.notes["order"] = alert(str(exc))
             else:
-                self.notes["order"] = status(span("○", tone="ok"), " ",
-                                             data.say("walkthrough.order_ok", order=self.values["order"]))
+                self.notes["order"] = status(
+                    span("○", tone="ok"), " ", data.say("walkthrough.order_ok", order=self.values["order"])
+                )
         self._refresh()
 
     def check(self) -> RichText:
@@ -101,8 +106,12 @@ class Checklist(View):
         return [
             (bool(v["shop"].strip()), data.say("preparation.items.shop")),
             (bool(v["last4"]), data.say("preparation.items.last4") + (f"（{v['last4']}）" if v["last4"] else "")),
-            (v["order"] is not None, f"{data.say('preparation.order_short')}（{v['order']}）" if v["order"]
-             else data.say("preparation.items.order")),
+            (
+                v["order"] is not None,
+                f"{data.say('preparation.order_short')}（{v['order']}）"
+                if v["order"]
+                else data.say("preparation.items.order"),
+            ),
             (bool(v["what"].strip()), data.say("preparation.items.what")),
         ]
 
@@ -112,11 +121,15 @@ class Checklist(View):
 
     def summary(self) -> RichText:
         done, todo = data.say("preparation.done"), data.say("preparation.todo")
-        rows = bullets([f"{done if ok else todo} {label}" for ok, label in self.items()],
-                       style="list-style:none;padding-left:0")
+        rows = bullets(
+            [f"{done if ok else todo} {label}" for ok, label in self.items()], style="list-style:none;padding-left:0"
+        )
         condition = para(strong(data.say("preparation.condition") + ": "), registry.get("PREP-ID").note)
-        footer = (para(strong(data.say("preparation.ready")), " ", registry.get("TEL-SCAM").statement) if self.ready
-                  else para(data.say("preparation.not_ready", done=done)))
+        footer = (
+            para(strong(data.say("preparation.ready")), " ", registry.get("TEL-SCAM").statement)
+            if self.ready
+            else para(data.say("preparation.not_ready", done=done))
+        )
         return status(join([rows, condition, footer]))
 
     def _build(self):
@@ -124,15 +137,28 @@ class Checklist(View):
 
         style = {"description_width": "initial"}
         controls = {
-            "shop": w.Text(description=data.say("preparation.items.shop"), style=style,
-                           placeholder=data.say("preparation.placeholders.shop")),
-            "last4": w.Text(description=data.say("preparation.items.last4"), style=style,
-                            placeholder=data.say("preparation.placeholders.last4"),
-                            tooltip=data.say("preparation.last4_tooltip")),
-            "order": w.Text(description=data.say("preparation.items.order"), style=style, continuous_update=False,
-                            placeholder=data.say("common.example", example=registry.get("ORDER-ID").values["example"])),
-            "what": w.Textarea(description=data.say("preparation.items.what"), style=style,
-                               layout=w.Layout(width="auto", max_width="40em")),
+            "shop": w.Text(
+                description=data.say("preparation.items.shop"),
+                style=style,
+                placeholder=data.say("preparation.placeholders.shop"),
+            ),
+            "last4": w.Text(
+                description=data.say("preparation.items.last4"),
+                style=style,
+                placeholder=data.say("preparation.placeholders.last4"),
+                tooltip=data.say("preparation.last4_tooltip"),
+            ),
+            "order": w.Text(
+                description=data.say("preparation.items.order"),
+                style=style,
+                continuous_update=False,
+                placeholder=data.say("common.example", example=registry.get("ORDER-ID").values["example"]),
+            ),
+            "what": w.Textarea(
+                description=data.say("preparation.items.what"),
+                style=style,
+                layout=w.Layout(width="auto", max_width="40em"),
+            ),
         }
 
         def typed(change, name):
@@ -142,16 +168,20 @@ class Checklist(View):
         for name, control in controls.items():
             control.observe(lambda change, name=name: typed(change, name), names="value")
         notes = {name: w.HTML() for name in ("last4", "order")}
-        check = w.Button(description=data.say("preparation.check_button"), icon="check",
-                         tooltip=data.say("preparation.check_tooltip"))
+        check = w.Button(
+            description=data.say("preparation.check_button"),
+            icon="check",
+            tooltip=data.say("preparation.check_tooltip"),
+        )
         check.on_click(lambda _b: self.check())
         summary = w.HTML()
         children = [w.HTML(alert(data.say("preparation.practice_only")).html)]
         for name, control in controls.items():
             children += [control] + ([notes[name]] if name in notes else [])
-        return (w.VBox([*children, check, summary]),
-                {**controls, **{f"{name}_note": note for name, note in notes.items()}, "check": check,
-                 "summary": summary})
+        return (
+            w.VBox([*children, check, summary]),
+            {**controls, **{f"{name}_note": note for name, note in notes.items()}, "check": check, "summary": summary},
+        )
 
     def _render(self) -> None:
         field = self._controls["last4"]
@@ -166,8 +196,12 @@ class Checklist(View):
         self._controls["summary"].value = self.summary().html
 
     def static(self) -> RichText:
-        return join([para(data.say("preparation.static", fact=registry.get("PREP-ID").title)),
-                     para(strong(data.say("preparation.practice_only")))])
+        return join(
+            [
+                para(data.say("preparation.static", fact=registry.get("PREP-ID").title)),
+                para(strong(data.say("preparation.practice_only"))),
+            ]
+        )
 
 
 def checklist() -> Checklist:

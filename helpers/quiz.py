@@ -13,6 +13,7 @@ from helpers.core import data, progress, questions
 from helpers.core.render import EMPTY, WIDGET_CSS, RichText, bullets, join, para, span, status, strong
 from helpers.core.view import View
 
+
 def feedback(question: data.Question, choice: int) -> questions.Feedback:
     """Say whether ``choice`` (0-based) is right, why a wrong one is wrong, and show the tested facts."""
     return questions.judge(question, choice, reveal=True)
@@ -33,8 +34,8 @@ class Quiz(View):
 
     def __init__(self, quiz_questions: tuple[data.Question, ...] | None = None):
         self.questions = quiz_questions or questions.quiz_questions()
-        self.answers: dict[str, int] = {}           # the first answer to each question: the one scored
-        self.chosen: dict[str, int | None] = {}     # what the learner has selected, not yet checked
+        self.answers: dict[str, int] = {}  # the first answer to each question: the one scored
+        self.chosen: dict[str, int | None] = {}  # what the learner has selected, not yet checked
         self.shown: dict[str, RichText] = {}
 
     @property
@@ -100,8 +101,10 @@ class Quiz(View):
             first_time = question.id not in self.answers
             self.answers.setdefault(question.id, choice)
             if first_time and self.finished:
-                self._record(self.progress_item,
-                             {"score": self.score, "total": len(self.questions), "missed": ",".join(self.missed)})
+                self._record(
+                    self.progress_item,
+                    {"score": self.score, "total": len(self.questions), "missed": ",".join(self.missed)},
+                )
             shown = feedback(question, choice)
         self.shown[question.id] = shown
         self._refresh()
@@ -130,14 +133,19 @@ class Quiz(View):
         for n, question in enumerate(self.questions, start=1):
             number = data.say("quiz.number", n=n)
             choice = questions.answer_input(question, description=number)
-            button = w.Button(description=data.say("questions.check_button"), icon="check",
-                              tooltip=data.say("quiz.check_tooltip", number=number))
+            button = w.Button(
+                description=data.say("questions.check_button"),
+                icon="check",
+                tooltip=data.say("quiz.check_tooltip", number=number),
+            )
             shown = w.HTML()
             choice.observe(lambda change, q=question: self.chosen.__setitem__(q.id, change["new"]), names="value")
             button.on_click(lambda _b, q=question: self.answer(q.id, self.chosen.get(q.id)))
             controls[question.id] = {"choice": choice, "check": button, "feedback": shown}
             blocks.append(w.VBox([w.HTML(para(strong(f"{number}. "), question.question).html), choice, button, shown]))
-        restart = w.Button(description=data.say("quiz.restart"), icon="refresh", tooltip=data.say("quiz.restart_tooltip"))
+        restart = w.Button(
+            description=data.say("quiz.restart"), icon="refresh", tooltip=data.say("quiz.restart_tooltip")
+        )
         restart.on_click(lambda _b: self._restart_clicked())
         controls["restart"] = restart
         self._scores = scores

@@ -33,7 +33,7 @@ from helpers.core.view import View
 
 SCHEMA = "amazon-seller-support-kit/learner-record"
 VERSION = 1
-MAX_BYTES = 64_000         # a real record is well under 2 KB
+MAX_BYTES = 64_000  # a real record is well under 2 KB
 NAME_MAX = 40
 MAX_FILES = 5_000
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -57,8 +57,11 @@ def clean_name(name) -> str | None:
         return None
     if not isinstance(name, str):
         raise ValueError("名前は文字で入力してください。")
-    kept = "".join(" " if ch.isspace() else ch for ch in name
-                   if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn") or ch.isspace())
+    kept = "".join(
+        " " if ch.isspace() else ch
+        for ch in name
+        if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn") or ch.isspace()
+    )
     kept = " ".join(kept.split())
     return kept[:NAME_MAX] or None
 
@@ -67,8 +70,15 @@ def make(lessons: dict[str, str], quiz: dict | None, name=None, today: date | No
     """A record from the lessons done (id → day) and the quiz's result (or None); ``today`` in Japan time."""
     from helpers.core.clock import now_in_japan
 
-    return {"schema": SCHEMA, "version": VERSION, "kit_version": kit_version(), "name": clean_name(name),
-            "created_at": (today or now_in_japan().date()).isoformat(), "lessons": dict(lessons), "quiz": quiz}
+    return {
+        "schema": SCHEMA,
+        "version": VERSION,
+        "kit_version": kit_version(),
+        "name": clean_name(name),
+        "created_at": (today or now_in_japan().date()).isoformat(),
+        "lessons": dict(lessons),
+        "quiz": quiz,
+    }
 
 
 def problem(document) -> str | None:
@@ -83,17 +93,26 @@ def problem(document) -> str | None:
     if name is not None and not isinstance(name, str):
         return data.say("records.bad_field", field="name")
     lessons = document.get("lessons")
-    if not isinstance(lessons, dict) or len(lessons) > 200 or not all(
-            isinstance(k, str) and isinstance(v, str) and DAY.fullmatch(v) for k, v in lessons.items()):
+    if (
+        not isinstance(lessons, dict)
+        or len(lessons) > 200
+        or not all(isinstance(k, str) and isinstance(v, str) and DAY.fullmatch(v) for k, v in lessons.items())
+    ):
         return data.say("records.bad_field", field="lessons")
     quiz = document.get("quiz")
     if quiz is not None:
         numbers = [quiz.get(k) if isinstance(quiz, dict) else None for k in ("score", "total")]
-        if not (isinstance(quiz, dict) and all(isinstance(n, int) and not isinstance(n, bool) for n in numbers)
-                and 0 <= numbers[0] <= numbers[1] <= 1000 and isinstance(quiz.get("passed"), bool)
-                and isinstance(quiz.get("missed"), list) and len(quiz["missed"]) <= numbers[1]
-                and all(isinstance(q, str) and QUESTION_ID.fullmatch(q) for q in quiz["missed"])
-                and isinstance(quiz.get("done_at"), str) and DAY.fullmatch(quiz["done_at"])):
+        if not (
+            isinstance(quiz, dict)
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in numbers)
+            and 0 <= numbers[0] <= numbers[1] <= 1000
+            and isinstance(quiz.get("passed"), bool)
+            and isinstance(quiz.get("missed"), list)
+            and len(quiz["missed"]) <= numbers[1]
+            and all(isinstance(q, str) and QUESTION_ID.fullmatch(q) for q in quiz["missed"])
+            and isinstance(quiz.get("done_at"), str)
+            and DAY.fullmatch(quiz["done_at"])
+        ):
             return data.say("records.bad_field", field="quiz")
     return None
 
@@ -148,11 +167,19 @@ def _frames(named) -> tuple:
             continue
         quiz = document["quiz"] or {}
         done = document["lessons"]
-        rows.append({"name": name, "file": shown, "kit_version": str(document.get("kit_version", ""))[:20],
-                     **{lesson: done.get(lesson) for lesson in lesson_ids},
-                     "quiz_score": quiz.get("score"), "quiz_total": quiz.get("total"),
-                     "passed": quiz.get("passed", False), "missed": tuple(quiz.get("missed", ())),
-                     "started": bool(done) or bool(quiz)})
+        rows.append(
+            {
+                "name": name,
+                "file": shown,
+                "kit_version": str(document.get("kit_version", ""))[:20],
+                **{lesson: done.get(lesson) for lesson in lesson_ids},
+                "quiz_score": quiz.get("score"),
+                "quiz_total": quiz.get("total"),
+                "passed": quiz.get("passed", False),
+                "missed": tuple(quiz.get("missed", ())),
+                "started": bool(done) or bool(quiz),
+            }
+        )
     columns = ["name", "file", "kit_version", *lesson_ids, "quiz_score", "quiz_total", "passed", "missed", "started"]
     frame = pd.DataFrame(rows, columns=columns).astype({"quiz_score": float, "quiz_total": float})
     frame["quiz_percent"] = (100 * frame["quiz_score"] / frame["quiz_total"]).round()
@@ -180,6 +207,7 @@ def read_folder(folder) -> Cohort:
                     yield name, handle.read(MAX_BYTES + 1)
             except OSError:
                 yield name, b"\0"  # refused below as not JSON: unreadable
+
     frame, rejected = _frames(contents())
     return Cohort(frame, rejected, data.say("records.folder", folder=shown_name(path.name or str(path))))
 
@@ -192,8 +220,10 @@ def read_uploads(files) -> Cohort:
 
 def from_documents(documents: dict[str, dict], source: str) -> Cohort:
     """Read records already in memory, by name (the class's hub hands them over), checked like files."""
-    named = ((f"{name}.json", json.dumps(document, ensure_ascii=False).encode("utf-8"))
-             for name, document in documents.items())
+    named = (
+        (f"{name}.json", json.dumps(document, ensure_ascii=False).encode("utf-8"))
+        for name, document in documents.items()
+    )
     frame, rejected = _frames(named)
     return Cohort(frame, rejected, source)
 
@@ -203,8 +233,11 @@ def from_documents(documents: dict[str, dict], source: str) -> Cohort:
 
 def lesson_columns() -> dict[str, str]:
     """The lessons that can be finished (they have something to record), with their titles."""
-    return {lesson.id: lesson.title for lesson in data.load_lessons()
-            if lesson.walkthroughs or lesson.quiz or any(q.lesson == lesson.id for q in data.load_exercises())}
+    return {
+        lesson.id: lesson.title
+        for lesson in data.load_lessons()
+        if lesson.walkthroughs or lesson.quiz or any(q.lesson == lesson.id for q in data.load_exercises())
+    }
 
 
 def lesson_mark(lesson_id: str) -> str:
@@ -223,19 +256,36 @@ def completion_table(cohort: Cohort) -> RichText:
         return para(data.say("records.empty"))
     lessons = lesson_columns()
     done, todo = data.say("records.done_mark"), data.say("records.todo_mark")
-    shown = pd.DataFrame({lesson_mark(lesson): [f"{done} {day[5:].replace('-', '/')}" if isinstance(day, str) else todo
-                                                for day in frame[lesson]] for lesson in lessons})
+    shown = pd.DataFrame(
+        {
+            lesson_mark(lesson): [
+                f"{done} {day[5:].replace('-', '/')}" if isinstance(day, str) else todo for day in frame[lesson]
+            ]
+            for lesson in lessons
+        }
+    )
     shown.insert(0, data.say("records.columns.name"), frame["name"].tolist())
     shown[data.say("records.columns.quiz")] = [
-        f"{int(s)}/{int(t)}（{data.say('records.passed') if p else data.say('records.not_passed')}）" if s == s else todo
-        for s, t, p in zip(frame["quiz_score"], frame["quiz_total"], frame["passed"])]
-    css = shown.map(lambda v: f"background-color:{PALETTE['good_bg']};color:{PALETTE['text']}"
-                    if isinstance(v, str) and (v.startswith(done) or v.endswith(f"（{data.say('records.passed')}）"))
-                    else "")
+        f"{int(s)}/{int(t)}（{data.say('records.passed') if p else data.say('records.not_passed')}）"
+        if s == s
+        else todo
+        for s, t, p in zip(frame["quiz_score"], frame["quiz_total"], frame["passed"])
+    ]
+    css = shown.map(
+        lambda v: (
+            f"background-color:{PALETTE['good_bg']};color:{PALETTE['text']}"
+            if isinstance(v, str) and (v.startswith(done) or v.endswith(f"（{data.say('records.passed')}）"))
+            else ""
+        )
+    )
     styler = shown.style.set_uuid("cohort").apply(lambda _: css, axis=None)
     legend = "、".join(f"{lesson_mark(lesson)} {title}" for lesson, title in lessons.items())
-    return join([styled(styler, caption=data.say("records.completion_caption"), hide_index=True),
-                 para(span(legend, style="font-size:90%"))])
+    return join(
+        [
+            styled(styler, caption=data.say("records.completion_caption"), hide_index=True),
+            para(span(legend, style="font-size:90%")),
+        ]
+    )
 
 
 @needs_pandas
@@ -248,21 +298,30 @@ def score_chart(cohort: Cohort) -> RichText:
         return para(data.say("records.no_quiz"))
     mark = next(lesson.pass_mark for lesson in data.load_lessons() if lesson.quiz)
     bands = list(range(0, 100, 10))
-    counts = [int(((taken["quiz_percent"] >= low) & ((taken["quiz_percent"] < low + 10) | (low == 90))).sum())
-              for low in bands]
+    counts = [
+        int(((taken["quiz_percent"] >= low) & ((taken["quiz_percent"] < low + 10) | (low == 90))).sum())
+        for low in bands
+    ]
     label = data.say("records.columns.band")
-    chart = pd.DataFrame({label: [f"{low}〜{low + 9 if low < 90 else 100}%" for low in bands],
-                          data.say("records.columns.learners"): counts,
-                          data.say("records.columns.pass_band"): [data.say("records.pass_band") if low >= mark else ""
-                                                                 for low in bands]})
-    styler = (chart.style.set_uuid("scores")
-              .bar(subset=[data.say("records.columns.learners")], color=PALETTE["bar_count"], vmin=0,
-                   props="width:14em;"))
+    chart = pd.DataFrame(
+        {
+            label: [f"{low}〜{low + 9 if low < 90 else 100}%" for low in bands],
+            data.say("records.columns.learners"): counts,
+            data.say("records.columns.pass_band"): [
+                data.say("records.pass_band") if low >= mark else "" for low in bands
+            ],
+        }
+    )
+    styler = chart.style.set_uuid("scores").bar(
+        subset=[data.say("records.columns.learners")], color=PALETTE["bar_count"], vmin=0, props="width:14em;"
+    )
     passed = int(taken["passed"].sum())
-    rate = data.say("records.pass_rate", passed=passed, taken=len(taken), percent=round(100 * passed / len(taken)),
-                    mark=mark)
-    return join([styled(styler, caption=data.say("records.chart_caption", mark=mark), hide_index=True),
-                 para(strong(rate))])
+    rate = data.say(
+        "records.pass_rate", passed=passed, taken=len(taken), percent=round(100 * passed / len(taken)), mark=mark
+    )
+    return join(
+        [styled(styler, caption=data.say("records.chart_caption", mark=mark), hide_index=True), para(strong(rate))]
+    )
 
 
 def missed_questions(cohort: Cohort, top: int = 5) -> RichText:
@@ -276,8 +335,11 @@ def missed_questions(cohort: Cohort, top: int = 5) -> RichText:
         return para(data.say("records.none_missed"))
     asked = {q.id: q for q in questions.quiz_questions()}
     titles = {lesson.id: lesson.title for lesson in data.load_lessons()}
-    items = [data.say("records.missed_line", n=n, question=asked[q].question, lesson=titles.get(asked[q].lesson, ""))
-             for q, n in counts.most_common() if q in asked][:top]
+    items = [
+        data.say("records.missed_line", n=n, question=asked[q].question, lesson=titles.get(asked[q].lesson, ""))
+        for q, n in counts.most_common()
+        if q in asked
+    ][:top]
     return join([para(strong(data.say("records.missed_heading"))), bullets(items)])
 
 
@@ -298,8 +360,16 @@ def rejected_view(cohort: Cohort) -> RichText:
 
 def report(cohort: Cohort) -> RichText:
     """Everything a trainer reads about a class, in the order they read it."""
-    return join([cohort.summary(), rejected_view(cohort), completion_table(cohort), score_chart(cohort),
-                 missed_questions(cohort), not_started(cohort)])
+    return join(
+        [
+            cohort.summary(),
+            rejected_view(cohort),
+            completion_table(cohort),
+            score_chart(cohort),
+            missed_questions(cohort),
+            not_started(cohort),
+        ]
+    )
 
 
 SAMPLE = data.DATA_DIR / "sample_cohort"
@@ -341,11 +411,20 @@ class CohortView(View):
     def _build(self):
         import ipywidgets as w
 
-        reload = w.Button(description=data.say("records.reload_button"), icon="refresh",
-                          tooltip=data.say("records.reload_tooltip"), layout=w.Layout(width="auto"))
+        reload = w.Button(
+            description=data.say("records.reload_button"),
+            icon="refresh",
+            tooltip=data.say("records.reload_tooltip"),
+            layout=w.Layout(width="auto"),
+        )
         reload.on_click(lambda _button: self.read())
-        upload = w.FileUpload(accept=".json", multiple=True, description=data.say("records.upload_button"),
-                              tooltip=data.say("records.upload_tooltip"), layout=w.Layout(width="auto"))
+        upload = w.FileUpload(
+            accept=".json",
+            multiple=True,
+            description=data.say("records.upload_button"),
+            tooltip=data.say("records.upload_tooltip"),
+            layout=w.Layout(width="auto"),
+        )
         upload.observe(lambda change: self.upload(change["new"]), names="value")
         view = w.HTML()
         if self.shown is EMPTY:

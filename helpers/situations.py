@@ -26,8 +26,22 @@ from helpers.core import data, registry
 from helpers.core.cards import CAUTION_ORDER, badge, badge_key, details, fact_card, fact_details
 from helpers.core.clock import Clock, format_japan_time, in_japan, japan_tz, now_in_japan
 from helpers.core.controls import plan_toggle
-from helpers.core.render import (CHOICES_CLASS, EMPTY, PALETTE, WIDGET_CSS, RichText, block, bullets, heading, join,
-                                 mark, para, span, status, strong)
+from helpers.core.render import (
+    CHOICES_CLASS,
+    EMPTY,
+    PALETTE,
+    WIDGET_CSS,
+    RichText,
+    block,
+    bullets,
+    heading,
+    join,
+    mark,
+    para,
+    span,
+    status,
+    strong,
+)
 from helpers.core.view import View
 
 OTHER_COUNTRY_ONLY = frozenset({"official-other"})
@@ -43,8 +57,10 @@ def get(situation_id: str) -> data.Situation:
     for situation in situations():
         if situation.id == situation_id:
             return situation
-    raise ValueError(f"「{situation_id}」という場面はありません。"
-                     f"{' / '.join(s.id for s in situations())} のどれかを指定してください。")
+    raise ValueError(
+        f"「{situation_id}」という場面はありません。"
+        f"{' / '.join(s.id for s in situations())} のどれかを指定してください。"
+    )
 
 
 def _said(situation: data.Situation, text: str) -> str:
@@ -150,7 +166,9 @@ def deadline_view(situation: data.Situation, happened: datetime | None = None) -
     act = _said(situation, deadline.act)
     if happened is not None and deadline.amount is not None and "その日のうちに" in deadline.act:
         local = in_japan(happened)
-        act += data.say("situations.same_day", day=f"{local.month}月{local.day}日（{'月火水木金土日'[local.weekday()]}）")
+        act += data.say(
+            "situations.same_day", day=f"{local.month}月{local.day}日（{'月火水木金土日'[local.weekday()]}）"
+        )
     parts = [join([span(act, bold=True), facts_marks(deadline.facts)], " ", " ")]
     length = deadline_length(situation)
     if length is not None:
@@ -185,10 +203,20 @@ def channel_rule_view(plan: str = "professional", at: datetime | None = None) ->
         channels = "か".join(words.channels[m].ja for m in rule.use)
         when = registry.registry().resolve(rule.when, f"situations.toml: {rule.id}")
         fits = (rule.case == "individual_plan" and plan == "individual") or (
-            rule.case == "urgent_in_hours" and urgent_possible and plan != "individual")
+            rule.case == "urgent_in_hours" and urgent_possible and plan != "individual"
+        )
         text = data.say("situations.rule", when=when, channels=channels)
-        items.append(join([strong(text) if fits else span(text), span(data.say("situations.rule_fits"), tone="ok")
-                           if fits else EMPTY, facts_marks(rule.facts)], " ", " "))
+        items.append(
+            join(
+                [
+                    strong(text) if fits else span(text),
+                    span(data.say("situations.rule_fits"), tone="ok") if fits else EMPTY,
+                    facts_marks(rule.facts),
+                ],
+                " ",
+                " ",
+            )
+        )
     return join([para(strong(data.say("situations.rule_heading"))), bullets(items)])
 
 
@@ -198,8 +226,9 @@ def checklist(situation: data.Situation) -> RichText:
 
 
 def dont_list(situation: data.Situation) -> RichText:
-    return bullets([span(span("✕ ", tone="error"), line(situation, item)) for item in situation.dont],
-                   style="list-style:none")
+    return bullets(
+        [span(span("✕ ", tone="error"), line(situation, item)) for item in situation.dont], style="list-style:none"
+    )
 
 
 def steps_view(situation: data.Situation) -> RichText:
@@ -227,27 +256,41 @@ def card(situation_id: str, at: datetime | None = None, plan: str = "professiona
     parts = [heading(situation.title, level=4)]
     if at is not None:
         parts.append(block(words("situations.happened_at", time=format_japan_time(at))))
-    parts += [_row(words("situations.first_screen"), first_screen_view(situation)),
-              _row(words("situations.who"), who_view(situation)),
-              _row(words("situations.deadline"), deadline_view(situation, at)),
-              _row(words("situations.prepare"), checklist(situation)),
-              _row(words("situations.dont"), dont_list(situation)),
-              _row(words("situations.phone"), phone_view(situation, at))]
+    parts += [
+        _row(words("situations.first_screen"), first_screen_view(situation)),
+        _row(words("situations.who"), who_view(situation)),
+        _row(words("situations.deadline"), deadline_view(situation, at)),
+        _row(words("situations.prepare"), checklist(situation)),
+        _row(words("situations.dont"), dont_list(situation)),
+        _row(words("situations.phone"), phone_view(situation, at)),
+    ]
     if situation.who.handler == "tech_support" or situation.phone_needed:
         parts.append(_row(words("situations.channel"), channel_rule_view(plan, at)))
     if situation.steps:
         parts.append(_row(words("situations.steps"), steps_view(situation)))
     if situation.from_article:
-        parts.append(_row(words("situations.article_view"), join([
-            fact_card(situation, title=words("situations.article_view")),
-            para(strong(words("situations.risks"))), bullets([_said(situation, r) for r in situation.risks])])))
+        parts.append(
+            _row(
+                words("situations.article_view"),
+                join(
+                    [
+                        fact_card(situation, title=words("situations.article_view")),
+                        para(strong(words("situations.risks"))),
+                        bullets([_said(situation, r) for r in situation.risks]),
+                    ]
+                ),
+            )
+        )
     fact_ids = list(dict.fromkeys(registry.situation_references(situation)))
     if any(other_country_only([f]) for f in fact_ids):
         parts.append(block(data.say("situations.other_country"), style="font-size:90%;margin-top:.5em"))
     parts.append(fact_details(registry.get(f) for f in fact_ids))
     body = join(parts)
-    return RichText(f'<div class="kit-card" style="border:2px solid {PALETTE["border"]};border-radius:6px;'
-                    f'padding:.4em .9em;margin:.5em 0">{body.html}</div>', body.text)
+    return RichText(
+        f'<div class="kit-card" style="border:2px solid {PALETTE["border"]};border-radius:6px;'
+        f'padding:.4em .9em;margin:.5em 0">{body.html}</div>',
+        body.text,
+    )
 
 
 def situation_view(situation: data.Situation, plan: str = "professional", at: datetime | None = None) -> RichText:
@@ -318,14 +361,22 @@ class Triage(View):
         import ipywidgets as w
 
         style = {"description_width": "initial"}
-        choice = w.RadioButtons(options=[(s.title, s.id) for s in self.situations], value=self.chosen,
-                                description=data.say("situations.choice_label"), style=style,
-                                layout=w.Layout(width="auto"))
+        choice = w.RadioButtons(
+            options=[(s.title, s.id) for s in self.situations],
+            value=self.chosen,
+            description=data.say("situations.choice_label"),
+            style=style,
+            layout=w.Layout(width="auto"),
+        )
         choice.add_class(CHOICES_CLASS)
         day = w.DatePicker(value=self.day, description=data.say("situations.date_label"), style=style)
-        hour = w.Dropdown(options=[(data.say("situations.hour_option", hour=h), h) for h in range(24)],
-                          value=self.hour, description=data.say("situations.hour_label"), style=style,
-                          layout=w.Layout(width="auto"))
+        hour = w.Dropdown(
+            options=[(data.say("situations.hour_option", hour=h), h) for h in range(24)],
+            value=self.hour,
+            description=data.say("situations.hour_label"),
+            style=style,
+            layout=w.Layout(width="auto"),
+        )
         plan = plan_toggle(self.plan, self.set_plan)
         choice.observe(lambda change: self.show(change["new"]), names="value")
         day.observe(lambda change: self._day_picked(change["new"]), names="value")

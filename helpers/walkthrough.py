@@ -15,8 +15,22 @@ from helpers import forms
 from helpers.core import data, progress, registry
 from helpers.core.cards import caution, caution_text, fact_cards, record_badge
 from helpers.core.controls import plan_toggle, topic_checkbox
-from helpers.core.render import (EMPTY, RichText, alert, block, bullets, field, heading, join, mark, meter, para,
-                                 span, status, strong)
+from helpers.core.render import (
+    EMPTY,
+    RichText,
+    alert,
+    block,
+    bullets,
+    field,
+    heading,
+    join,
+    mark,
+    meter,
+    para,
+    span,
+    status,
+    strong,
+)
 from helpers.core.view import View
 
 
@@ -48,7 +62,7 @@ def instruction(step: data.Step) -> RichText:
         for n, part in enumerate(parts):
             if isinstance(part, str) and quoted in part:
                 before, after = part.split(quoted, 1)
-                parts[n:n + 1] = [before, label_text(label), after]
+                parts[n : n + 1] = [before, label_text(label), after]
                 break
         else:
             missing.append(label_text(label))
@@ -94,8 +108,17 @@ def methods_view(procedure: data.Procedure, plan: str, topic_offers_phone_chat: 
         items.append(span(span("○", tone="ok"), " ", choice.ja, follow))
     for choice, rule in refused:
         reason = registry.get(rule.fact)
-        items.append(span(span("×", tone="error"), " ", choice.ja, " — ",
-                          data.say("walkthrough.not_offered", reason=reason.title), " ", record_badge(reason)))
+        items.append(
+            span(
+                span("×", tone="error"),
+                " ",
+                choice.ja,
+                " — ",
+                data.say("walkthrough.not_offered", reason=reason.title),
+                " ",
+                record_badge(reason),
+            )
+        )
     return status(join([situation, para(strong(data.say("walkthrough.methods_heading"))), bullets(items)]))
 
 
@@ -144,8 +167,7 @@ def phone_result(typed: str) -> RichText:
         after = forms.callback_number(typed)
     except ValueError as exc:
         return alert(str(exc))
-    return status(block(data.say("walkthrough.after_plus81"), " ", field("+81"), " ", field(after)),
-                  tidy_note(typed))
+    return status(block(data.say("walkthrough.after_plus81"), " ", field("+81"), " ", field(after)), tidy_note(typed))
 
 
 EMAIL_FIELDS = ("order", "product", "details")  # the e-mail form's fields, in the order of its step's labels
@@ -160,14 +182,23 @@ def email_checks(step: data.Step, fields: dict[str, str]) -> dict[str, tuple[boo
     except ValueError as exc:
         checks["order"] = (False, alert(f"{labels['order']}: {exc}"))
     else:
-        checks["order"] = (True, status(block(span("○", tone="ok"), " ",
-                                              data.say("walkthrough.order_ok", order=canonical)),
-                                        tidy_note(fields["order"])))
-    problems = {"product": "入力されていません。問い合わせたい商品の名前を入力してください。",
-                "details": "入力されていません。何が起きて、何をしてほしいかを書いてください。"}
+        checks["order"] = (
+            True,
+            status(
+                block(span("○", tone="ok"), " ", data.say("walkthrough.order_ok", order=canonical)),
+                tidy_note(fields["order"]),
+            ),
+        )
+    problems = {
+        "product": "入力されていません。問い合わせたい商品の名前を入力してください。",
+        "details": "入力されていません。何が起きて、何をしてほしいかを書いてください。",
+    }
     for name, problem in problems.items():
-        checks[name] = ((False, alert(f"{labels[name]}: {problem}")) if not fields[name].strip()
-                        else (True, status(span("○", tone="ok"), " ", data.say("walkthrough.field_ok"))))
+        checks[name] = (
+            (False, alert(f"{labels[name]}: {problem}"))
+            if not fields[name].strip()
+            else (True, status(span("○", tone="ok"), " ", data.say("walkthrough.field_ok")))
+        )
     return checks
 
 
@@ -180,10 +211,15 @@ def email_result(step: data.Step, fields: dict[str, str]) -> RichText:
         return alert(bullets(problems))
     canonical = forms.order_number(fields["order"])
     reply = registry.get("BUYER-MAIL-12H")
-    return status(span("○", tone="ok"), " ",
-                  data.say("walkthrough.email_ready", order=canonical, hours=reply.values["reply_within_hours"],
-                           fact=reply.title), " ",
-                  record_badge(reply))
+    return status(
+        span("○", tone="ok"),
+        " ",
+        data.say(
+            "walkthrough.email_ready", order=canonical, hours=reply.values["reply_within_hours"], fact=reply.title
+        ),
+        " ",
+        record_badge(reply),
+    )
 
 
 def procedure_view(procedure: data.Procedure) -> RichText:
@@ -192,12 +228,21 @@ def procedure_view(procedure: data.Procedure) -> RichText:
     parts.append(methods_view(procedure, "professional", True))
     words = data.load_vocabulary()
     for rule, labels in zip(procedure.rules, procedure.only_offers.values()):
-        parts.append(para(data.say("walkthrough.rule_line", situation=words.rules[rule.when],
-                                   offered="・".join(labels), fact=registry.get(rule.fact).title)))
+        parts.append(
+            para(
+                data.say(
+                    "walkthrough.rule_line",
+                    situation=words.rules[rule.when],
+                    offered="・".join(labels),
+                    fact=registry.get(rule.fact).title,
+                )
+            )
+        )
     if any(s.kind == "phone_input" for s in procedure.steps):
         example = registry.get("E164").values["example_domestic"]
-        parts.append(para(data.say("walkthrough.phone_example", example=example), " ",
-                          strong(forms.callback_number(example))))
+        parts.append(
+            para(data.say("walkthrough.phone_example", example=example), " ", strong(forms.callback_number(example)))
+        )
     parts.append(para(span(data.say("walkthrough.static_note"), style="font-style:italic")))
     return join(parts)
 
@@ -242,10 +287,15 @@ class Navigator(View):
     def _build(self):
         import ipywidgets as w
 
-        back = w.Button(description=data.say("walkthrough.back"), icon="arrow-left",
-                        tooltip=data.say("walkthrough.back_tooltip"))
-        forward = w.Button(description=data.say("walkthrough.next"), icon="arrow-right", button_style="primary",
-                           tooltip=data.say("walkthrough.next_tooltip"))
+        back = w.Button(
+            description=data.say("walkthrough.back"), icon="arrow-left", tooltip=data.say("walkthrough.back_tooltip")
+        )
+        forward = w.Button(
+            description=data.say("walkthrough.next"),
+            icon="arrow-right",
+            button_style="primary",
+            tooltip=data.say("walkthrough.next_tooltip"),
+        )
         back.on_click(lambda _b: self.go(self.step - 1))
         forward.on_click(lambda _b: self.clicked_next())
         label, shown = w.HTML(), w.HTML()
@@ -291,8 +341,9 @@ class MethodChoice(View):
         controls = {"methods": w.HTML()}
         if self.procedure.rules:  # the seller's situation matters only where a rule narrows the methods
             controls["plan"] = plan_toggle(self.plan, lambda plan: self.set_situation(plan=plan))
-            controls["topic"] = topic_checkbox(self.topic_offers_phone_chat,
-                                               lambda offers: self.set_situation(topic_offers_phone_chat=offers))
+            controls["topic"] = topic_checkbox(
+                self.topic_offers_phone_chat, lambda offers: self.set_situation(topic_offers_phone_chat=offers)
+            )
         return w.VBox(list(controls.values())[1:] + [controls["methods"]]), controls
 
     def _render(self) -> None:
@@ -324,13 +375,20 @@ class PhoneCheck(View):
     def _build(self):
         import ipywidgets as w
 
-        phone = w.Text(description=data.say("walkthrough.phone_label"), continuous_update=False,
-                       style={"description_width": "initial"}, tooltip=data.say("walkthrough.phone_tooltip"),
-                       placeholder=data.say("common.example", example=registry.get("E164").values["example_domestic"]))
+        phone = w.Text(
+            description=data.say("walkthrough.phone_label"),
+            continuous_update=False,
+            style={"description_width": "initial"},
+            tooltip=data.say("walkthrough.phone_tooltip"),
+            placeholder=data.say("common.example", example=registry.get("E164").values["example_domestic"]),
+        )
         phone.observe(lambda change: self.check(change["new"]), names="value")
-        button = w.Button(description=data.say("walkthrough.check_phone"), icon="check",
-                          tooltip=data.say("walkthrough.check_phone_tooltip"),
-                          layout=w.Layout(width="auto"))  # the label is longer than a default button
+        button = w.Button(
+            description=data.say("walkthrough.check_phone"),
+            icon="check",
+            tooltip=data.say("walkthrough.check_phone_tooltip"),
+            layout=w.Layout(width="auto"),
+        )  # the label is longer than a default button
         button.on_click(lambda _b: self.check())
         result = w.HTML()
         result.add_class("kit-phone-result")
@@ -342,8 +400,7 @@ class PhoneCheck(View):
 
     def static(self) -> RichText:
         example = registry.get("E164").values["example_domestic"]
-        return para(data.say("walkthrough.phone_example", example=example), " ",
-                    strong(forms.callback_number(example)))
+        return para(data.say("walkthrough.phone_example", example=example), " ", strong(forms.callback_number(example)))
 
 
 class EmailForm(View):
@@ -371,20 +428,28 @@ class EmailForm(View):
         labels = dict(zip(EMAIL_FIELDS, (label.ja for label in self.step.labels)))
         order_example = data.say("common.example", example=registry.get("ORDER-ID").values["example"])
         controls = {
-            "order": w.Text(description=labels["order"], placeholder=order_example, style=initial,
-                            continuous_update=False),
+            "order": w.Text(
+                description=labels["order"], placeholder=order_example, style=initial, continuous_update=False
+            ),
             "product": w.Text(description=labels["product"], style=initial, continuous_update=False),
-            "details": w.Textarea(description=labels["details"], placeholder=data.say("walkthrough.details_placeholder"),
-                                  style=initial, layout=w.Layout(width="auto", max_width="40em"),
-                                  continuous_update=False),
+            "details": w.Textarea(
+                description=labels["details"],
+                placeholder=data.say("walkthrough.details_placeholder"),
+                style=initial,
+                layout=w.Layout(width="auto", max_width="40em"),
+                continuous_update=False,
+            ),
         }
         children = []
         for name in EMAIL_FIELDS:
             controls[name].observe(lambda change, name=name: self.set_field(name, change["new"]), names="value")
             controls[f"{name}_check"] = w.HTML()
             children += [controls[name], controls[f"{name}_check"]]
-        controls["check_email"] = w.Button(description=data.say("walkthrough.check_email"), icon="check",
-                                           tooltip=data.say("walkthrough.check_email_tooltip"))
+        controls["check_email"] = w.Button(
+            description=data.say("walkthrough.check_email"),
+            icon="check",
+            tooltip=data.say("walkthrough.check_email_tooltip"),
+        )
         controls["check_email"].on_click(lambda _b: self.check())
         controls["email_result"] = w.HTML()
         return w.VBox([*children, controls["check_email"], controls["email_result"]]), controls

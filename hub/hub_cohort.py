@@ -41,8 +41,11 @@ class Person:
 
     def check(self) -> tuple[str, str] | None:
         if not NAME.fullmatch(self.name):
-            return ("name", f"「{self.name}」 は使えません。半角の小文字と数字で、小文字から始まる20文字以内にしてください"
-                            "（例: tanaka、sato2）。")
+            return (
+                "name",
+                f"「{self.name}」 は使えません。半角の小文字と数字で、小文字から始まる20文字以内にしてください"
+                "（例: tanaka、sato2）。",
+            )
         return None
 
 
@@ -57,7 +60,10 @@ class Settings:
         if not MEMORY_MB[0] <= self.memory_mb <= MEMORY_MB[1]:
             return ("memory_mb", f"{MEMORY_MB[0]} から {MEMORY_MB[1]} までの整数（MB）にしてください（例: 1024）。")
         if not IDLE_MINUTES[0] <= self.idle_minutes <= IDLE_MINUTES[1]:
-            return ("idle_minutes", f"{IDLE_MINUTES[0]} から {IDLE_MINUTES[1]} までの整数（分）にしてください（例: 60）。")
+            return (
+                "idle_minutes",
+                f"{IDLE_MINUTES[0]} から {IDLE_MINUTES[1]} までの整数（分）にしてください（例: 60）。",
+            )
         return None
 
 
@@ -96,14 +102,18 @@ def load(path: Path, shown: str = "hub/cohort.toml") -> Cohort:
     known = {"class", "learner", "trainer"}
     for key in document:
         if key not in known:
-            raise ValueError(f"{shown}: 「{key}」 は使えません。[class]、[[learner]]、[[trainer]] だけを書いてください。")
+            raise ValueError(
+                f"{shown}: 「{key}」 は使えません。[class]、[[learner]]、[[trainer]] だけを書いてください。"
+            )
     settings = schema.build(Settings, document.get("class", {}), shown, "[class]")
     groups = {}
     for table in ("learner", "trainer"):
         raws = document.get(table)
         if not isinstance(raws, list) or not raws:
-            raise ValueError(f"{shown}: [[{table}]] のレコードが1つもありません。"
-                             f"{'受講者' if table == 'learner' else '研修担当者'}を少なくとも1人、[[{table}]] と name = \"…\" で書いてください。")
+            raise ValueError(
+                f"{shown}: [[{table}]] のレコードが1つもありません。"
+                f'{"受講者" if table == "learner" else "研修担当者"}を少なくとも1人、[[{table}]] と name = "…" で書いてください。'
+            )
         groups[table] = [(f"[[{table}]] #{n}", raw) for n, raw in enumerate(raws, start=1)]
     learners = schema.build_all(shown, Person, groups["learner"])
     trainers = schema.build_all(shown, Person, groups["trainer"])
@@ -112,7 +122,8 @@ def load(path: Path, shown: str = "hub/cohort.toml") -> Cohort:
         for number, person in enumerate(people, start=1):
             label = f"[[{table}]] #{number} ({person.name})"
             if person.name in seen:
-                schema.Where(shown, label).fail("name", f"「{person.name}」 は {seen[person.name]} と重複しています。"
-                                                        "1人に1つの名前にしてください。")
+                schema.Where(shown, label).fail(
+                    "name", f"「{person.name}」 は {seen[person.name]} と重複しています。1人に1つの名前にしてください。"
+                )
             seen[person.name] = label
     return Cohort(settings, learners, trainers)

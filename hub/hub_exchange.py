@@ -40,7 +40,7 @@ NAME = re.compile(r"[a-z][a-z0-9]{0,19}")
 def check_document(document) -> str | None:
     """What is wrong with a progress document (in English, for the log and the API), or ``None``."""
     if not isinstance(document, dict) or set(document) != {"version", "items"}:
-        return "a document is {\"version\": 1, \"items\": {...}}"
+        return 'a document is {"version": 1, "items": {...}}'
     if document["version"] != 1:
         return "version must be 1"
     items = document["items"]
@@ -54,7 +54,9 @@ def check_document(document) -> str | None:
         for field, value in entry.items():
             if not isinstance(field, str) or len(field) > 40:
                 return f"{key}: field names are short strings"
-            if isinstance(value, str) and len(value) > 200 or not isinstance(value, (str, int, float, bool, type(None))):
+            if (isinstance(value, str) and len(value) > 200) or not isinstance(
+                value, (str, int, float, bool, type(None))
+            ):
                 return f"{key}.{field}: values are short strings, numbers, booleans or null"
     return None
 
@@ -152,10 +154,13 @@ class Cohort(Base):
 
 
 def make_app(store: Store, prefix: str) -> web.Application:
-    return web.Application([
-        (url_path_join(prefix, "api/progress"), Progress, {"store": store}),
-        (url_path_join(prefix, "api/cohort"), Cohort, {"store": store}),
-    ], max_body_size=MAX_BYTES * 2)
+    return web.Application(
+        [
+            (url_path_join(prefix, "api/progress"), Progress, {"store": store}),
+            (url_path_join(prefix, "api/cohort"), Cohort, {"store": store}),
+        ],
+        max_body_size=MAX_BYTES * 2,
+    )
 
 
 async def serve() -> None:

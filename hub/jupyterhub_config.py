@@ -77,10 +77,15 @@ class KitSpawner(LocalProcessSpawner):
         import pwd
 
         account = pwd.getpwnam(hub_cohort.system_user(self.user.name))
-        env.update(USER=account.pw_name, HOME=account.pw_dir, SHELL=account.pw_shell or "/bin/bash",
-                   KIT_PROGRESS_FILE=f"{account.pw_dir}/.kit/progress.json", KIT_ROOT=str(ROOT),
-                   KIT_ROLE=COHORT.role(self.user.name) or "learner",
-                   KIT_EXCHANGE_URL=f"http://127.0.0.1:{EXCHANGE_PORT}/services/{EXCHANGE}/")
+        env.update(
+            USER=account.pw_name,
+            HOME=account.pw_dir,
+            SHELL=account.pw_shell or "/bin/bash",
+            KIT_PROGRESS_FILE=f"{account.pw_dir}/.kit/progress.json",
+            KIT_ROOT=str(ROOT),
+            KIT_ROLE=COHORT.role(self.user.name) or "learner",
+            KIT_EXCHANGE_URL=f"http://127.0.0.1:{EXCHANGE_PORT}/services/{EXCHANGE}/",
+        )
         return env
 
 
@@ -105,7 +110,7 @@ c.JupyterHub.hub_port = API_PORT
 c.JupyterHub.db_url = f"sqlite:///{STATE / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(STATE / "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(STATE / "jupyterhub.pid")
-c.JupyterHub.cleanup_servers = True   # stopping the hub stops every server: nothing is left running
+c.JupyterHub.cleanup_servers = True  # stopping the hub stops every server: nothing is left running
 c.JupyterHub.cleanup_proxy = True
 c.ConfigurableHTTPProxy.command = [os.environ.get("KIT_HUB_PROXY", "configurable-http-proxy")]
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{PROXY_API_PORT}"
@@ -120,24 +125,49 @@ c.JupyterHub.template_vars = {"kit_title": COHORT.settings.title or "出品者�
 
 cull_seconds = int(os.environ.get("KIT_HUB_CULL_SECONDS") or COHORT.settings.idle_minutes * 60)
 c.JupyterHub.services = [
-    {"name": EXCHANGE, "url": f"http://127.0.0.1:{EXCHANGE_PORT}",
-     "command": [sys.executable, str(HERE / "hub_exchange.py")],
-     "environment": {"KIT_EXCHANGE_DIR": str(STATE / "exchange")}},
-    {"name": "idle-culler",
-     "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={cull_seconds}",
-                 f"--cull-every={max(5, min(60, cull_seconds // 4))}"]},
+    {
+        "name": EXCHANGE,
+        "url": f"http://127.0.0.1:{EXCHANGE_PORT}",
+        "command": [sys.executable, str(HERE / "hub_exchange.py")],
+        "environment": {"KIT_EXCHANGE_DIR": str(STATE / "exchange")},
+    },
+    {
+        "name": "idle-culler",
+        "command": [
+            sys.executable,
+            "-m",
+            "jupyterhub_idle_culler",
+            f"--timeout={cull_seconds}",
+            f"--cull-every={max(5, min(60, cull_seconds // 4))}",
+        ],
+    },
 ]
 c.JupyterHub.custom_scopes = {READ_ALL: {"description": "Read every learner's progress in the kit's exchange."}}
-c.JupyterHub.load_groups = {"learners": {"users": [p.name for p in COHORT.learners]},
-                            "trainers": {"users": [p.name for p in COHORT.trainers]}}
+c.JupyterHub.load_groups = {
+    "learners": {"users": [p.name for p in COHORT.learners]},
+    "trainers": {"users": [p.name for p in COHORT.trainers]},
+}
 c.JupyterHub.load_roles = [
-    {"name": "kit-member", "description": "Use the kit's exchange (own progress)",
-     "scopes": [f"access:services!service={EXCHANGE}"], "groups": ["learners", "trainers"]},
-    {"name": "kit-trainer", "description": "Read the whole class's progress",
-     "scopes": [READ_ALL], "groups": ["trainers"]},
+    {
+        "name": "kit-member",
+        "description": "Use the kit's exchange (own progress)",
+        "scopes": [f"access:services!service={EXCHANGE}"],
+        "groups": ["learners", "trainers"],
+    },
+    {
+        "name": "kit-trainer",
+        "description": "Read the whole class's progress",
+        "scopes": [READ_ALL],
+        "groups": ["trainers"],
+    },
     # A server's token gets these only where its owner has them: every server may publish, only trainers' read all.
-    {"name": "server", "scopes": ["users:activity!user", "access:servers!server",
-                                  f"access:services!service={EXCHANGE}", READ_ALL]},
-    {"name": "idle-culler", "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
-     "services": ["idle-culler"]},
+    {
+        "name": "server",
+        "scopes": ["users:activity!user", "access:servers!server", f"access:services!service={EXCHANGE}", READ_ALL],
+    },
+    {
+        "name": "idle-culler",
+        "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+        "services": ["idle-culler"],
+    },
 ]

@@ -25,21 +25,25 @@ from traitlets import Bool, Integer
 
 JAPANESE = {  # NativeAuthenticator's messages, as a learner reads them
     "Invalid username or password.": "名前かパスワードが違います。研修担当者から伝えられた名前と、自分で決めたパスワードを入力してください。",
-    "Your password did not match the confirmation. Please try again.":
-        "パスワードと、確認のために入力したパスワードが違います。同じものを2回入力してください。",
+    "Your password did not match the confirmation. Please try again.": "パスワードと、確認のために入力したパスワードが違います。同じものを2回入力してください。",
     "Your current password was incorrect. Please try again.": "いまのパスワードが違います。もう一度入力してください。",
-    "Your new password didn't match the confirmation. Please try again.":
-        "新しいパスワードと、確認のために入力したパスワードが違います。同じものを2回入力してください。",
+    "Your new password didn't match the confirmation. Please try again.": "新しいパスワードと、確認のために入力したパスワードが違います。同じものを2回入力してください。",
     "Your password has been changed successfully!": "パスワードを変更しました。",
 }
 TAKEN = "この名前では、すでにパスワードが決められています。自分の名前か確かめてください。忘れたときは研修担当者に知らせてください。"
-NOT_LISTED = "この名前は研修の名簿（cohort.toml）にありません。研修担当者から伝えられた名前を、半角の小文字で入力してください。"
+NOT_LISTED = (
+    "この名前は研修の名簿（cohort.toml）にありません。研修担当者から伝えられた名前を、半角の小文字で入力してください。"
+)
 WEAK = "パスワードは8文字以上で、よく使われるもの（password、12345678 など）以外にしてください。"
 SIGNED_UP = "パスワードを決めました。ログインのページから、名前とこのパスワードでログインしてください。"
-CHANGE_FIRST = ("研修担当者から受け取った一時パスワードでログインしました。続ける前に、このページで自分のパスワードに"
-                "変えてください（いまのパスワードの欄に、一時パスワードを入力します）。")
-SPAWN_REFUSED = ("研修担当者から受け取った一時パスワードのままです。先に「パスワードの変更」（/hub/change-password）で、"
-                 "自分のパスワードに変えてください。")
+CHANGE_FIRST = (
+    "研修担当者から受け取った一時パスワードでログインしました。続ける前に、このページで自分のパスワードに"
+    "変えてください（いまのパスワードの欄に、一時パスワードを入力します）。"
+)
+SPAWN_REFUSED = (
+    "研修担当者から受け取った一時パスワードのままです。先に「パスワードの変更」（/hub/change-password）で、"
+    "自分のパスワードに変えてください。"
+)
 
 
 class OneTimePassword(Base):
@@ -57,8 +61,11 @@ class Japanese:
         for key in ("login_error", "result_message"):
             if ns.get(key):
                 text = str(ns[key])
-                ns[key] = JAPANESE.get(text) or (WEAK if "not too common" in text else
-                                                 "うまくいきませんでした。入力した内容を確かめて、もう一度試してください。")
+                ns[key] = JAPANESE.get(text) or (
+                    WEAK
+                    if "not too common" in text
+                    else "うまくいきませんでした。入力した内容を確かめて、もう一度試してください。"
+                )
         return super().render_template(name, **ns)
 
 
@@ -75,15 +82,19 @@ class ChangePasswordHandler(Japanese, native.ChangePasswordHandler):
         user = await self.get_current_user()
         if user is None:
             raise web.HTTPError(403)
-        html = await self.render_template("change-password.html", user_name=user.name,
-                                          must_change=self.authenticator.must_change(user.name),
-                                          change_first=CHANGE_FIRST)
+        html = await self.render_template(
+            "change-password.html",
+            user_name=user.name,
+            must_change=self.authenticator.must_change(user.name),
+            change_first=CHANGE_FIRST,
+        )
         self.finish(html)
 
 
 class SignUpHandler(native.SignUpHandler):
-    def get_result_message(self, user, assume_user_is_human, username_already_taken, confirmation_matches,
-                           user_is_admin):
+    def get_result_message(
+        self, user, assume_user_is_human, username_already_taken, confirmation_matches, user_is_admin
+    ):
         name = self.authenticator.normalize_username(self.get_body_argument("username", "", strip=False))
         if name not in self.authenticator.allowed_users:
             return "alert-danger", NOT_LISTED
@@ -170,7 +181,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="一時パスワードを発行する（ハブのデータベースがある場所で実行）")
     parser.add_argument("action", choices=["password"])
     parser.add_argument("name")
-    parser.add_argument("--db", default="sqlite:///jupyterhub.sqlite", help="ハブのデータベース（既定: ./jupyterhub.sqlite）")
+    parser.add_argument(
+        "--db", default="sqlite:///jupyterhub.sqlite", help="ハブのデータベース（既定: ./jupyterhub.sqlite）"
+    )
     args = parser.parse_args()
     print(f"{args.name} さんの一時パスワード: {one_time_password(args.name, args.db)}")
     print("本人に直接伝え、ログインしたら /hub/change-password で自分のパスワードに変えてもらってください。")

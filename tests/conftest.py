@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 from nbval.plugin import IPyNbCell
-from support import ROOT
 
 from helpers.core import exchange, progress
+from support import ROOT
 
 # Hypothesis: how many examples each property tries; no test sets its own count. `quick` is every run's (`kit.py test`,
 # plain `pytest`): Hypothesis' own default, which keeps the properties of forms, redaction and bad input to about
@@ -62,8 +62,9 @@ def pytest_collection_modifyitems(config, items):
     runs, for a notebook shows times, dates and deadlines, and the examples of the modules of Japan time. The tests
     under tests/ carry the marker themselves."""
     for item in items:
-        if isinstance(item, IPyNbCell) or (isinstance(item, pytest.DoctestItem)
-                                           and item.path.relative_to(ROOT).as_posix() in ZONE_EXAMPLES):
+        if isinstance(item, IPyNbCell) or (
+            isinstance(item, pytest.DoctestItem) and item.path.relative_to(ROOT).as_posix() in ZONE_EXAMPLES
+        ):
             item.add_marker(pytest.mark.zone)
 
 

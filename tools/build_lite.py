@@ -39,20 +39,28 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "build" / "lite"            # the site (index.html at its root)
-TOOLS = ROOT / "build" / "lite-tools"    # JupyterLite itself (requirements-lite.txt), kept out of .venv: its
-                                         # JupyterLab extension would break the desktop JupyterLab and Voilà
-WORK = ROOT / "build" / "lite-src"       # the JupyterLite project the build reads (wiped each build)
-CACHE = ROOT / "build" / "lite-cache"    # downloads, kept between builds
+OUT = ROOT / "build" / "lite"  # the site (index.html at its root)
+TOOLS = ROOT / "build" / "lite-tools"  # JupyterLite itself (requirements-lite.txt), kept out of .venv: its
+# JupyterLab extension would break the desktop JupyterLab and Voilà
+WORK = ROOT / "build" / "lite-src"  # the JupyterLite project the build reads (wiped each build)
+CACHE = ROOT / "build" / "lite-cache"  # downloads, kept between builds
 
-PYODIDE_VERSION = "314.0.6"              # what jupyterlite-pyodide-kernel 0.8.6 expects (checked below)
-PYODIDE_INTEGRITY = ("sha512-BKDTJyIqFxC4BExLqeRS3f5xvXZIjOt8C3zGLN/Cc7tFxSwvKVhVkchQQ2AGLOtR4YrVOIFxbV8poyDOOmWwxQ==")
+PYODIDE_VERSION = "314.0.6"  # what jupyterlite-pyodide-kernel 0.8.6 expects (checked below)
+PYODIDE_INTEGRITY = "sha512-BKDTJyIqFxC4BExLqeRS3f5xvXZIjOt8C3zGLN/Cc7tFxSwvKVhVkchQQ2AGLOtR4YrVOIFxbV8poyDOOmWwxQ=="
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "package.json")
 CDN = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE_VERSION}/full/"
 FROM_CDN = ("numpy", "pandas")
-MARKERS = {"python_version": "3.14", "python_full_version": "3.14.2", "sys_platform": "emscripten",
-           "platform_system": "Emscripten", "os_name": "posix", "implementation_name": "cpython",
-           "platform_python_implementation": "CPython", "platform_machine": "wasm32", "extra": ""}
+MARKERS = {
+    "python_version": "3.14",
+    "python_full_version": "3.14.2",
+    "sys_platform": "emscripten",
+    "platform_system": "Emscripten",
+    "os_name": "posix",
+    "implementation_name": "cpython",
+    "platform_python_implementation": "CPython",
+    "platform_machine": "wasm32",
+    "extra": "",
+}
 
 KIT = "amazon-seller-support-kit"
 # What the kit imports in the browser (pandas and numpy are loaded by the notebooks that use them; jinja2 renders
@@ -66,7 +74,7 @@ NOT_IN_KERNEL = {"widgetsnbextension", "jupyterlab-widgets"}
 # Loaded while Pyodide starts, so the first cell runs without waiting for them.
 PRELOAD = ["micropip", "piplite", "pyodide-kernel", "ipykernel", "comm", "ipython", "ipywidgets", KIT]
 LABEXTENSIONS = ["@jupyterlite/pyodide-kernel-extension", "@jupyter-widgets/jupyterlab-manager"]
-PROGRESS_FILE = "/drive/.kit/progress.json"   # /drive: the site's files, kept in the browser's storage
+PROGRESS_FILE = "/drive/.kit/progress.json"  # /drive: the site's files, kept in the browser's storage
 
 
 def say(text: str) -> None:
@@ -79,12 +87,13 @@ def run(*command, **options) -> None:
 
 # ---------------------------------------------------------------- Pyodide's core, from the npm registry
 
+
 def pyodide_core() -> Path:
     """Fetch ``pyodide@PYODIDE_VERSION`` from the npm registry (checked against its pinned integrity)."""
     folder = CACHE / f"pyodide-{PYODIDE_VERSION}"
     if (folder / "package" / "pyodide.mjs").exists():
         return folder / "package"
-    registry = os.environ.get("npm_config_registry", "https://registry.npmjs.org/").rstrip("/")
+    registry = os.environ.get("npm_config_registry", "https://registry.npmjs.org/")  # noqa: SIM112 (npm's own spelling).rstrip("/")
     url = f"{registry}/pyodide/-/pyodide-{PYODIDE_VERSION}.tgz"
     say(f"Pyodide {PYODIDE_VERSION} を npm レジストリから取得します: {url}")
     with urllib.request.urlopen(url, timeout=300) as response:
@@ -99,6 +108,7 @@ def pyodide_core() -> Path:
 
 
 # ---------------------------------------------------------------- wheels
+
 
 def pins() -> dict[str, str]:
     """The exact versions of requirements.txt."""
@@ -120,16 +130,25 @@ def wheel_meta(wheel: Path) -> tuple[str, str, list[str], list[str]]:
         if top:
             imports = archive.read(top).decode().split()
         else:
-            imports = sorted({n.split("/")[0] for n in names if "/" in n and n.endswith(".py")
-                              and not n.split("/")[0].endswith((".dist-info", ".data"))}
-                             | {n[:-3] for n in names if "/" not in n and n.endswith(".py")})
+            imports = sorted(
+                {
+                    n.split("/")[0]
+                    for n in names
+                    if "/" in n and n.endswith(".py") and not n.split("/")[0].endswith((".dist-info", ".data"))
+                }
+                | {n[:-3] for n in names if "/" not in n and n.endswith(".py")}
+            )
     depends = []
     for raw in meta.get_all("Requires-Dist") or []:
         requirement = Requirement(raw)
         if not requirement.marker or requirement.marker.evaluate(MARKERS):
             depends.append(canonicalize_name(requirement.name))
-    return (canonicalize_name(meta["Name"]), meta["Version"], [d for d in depends if d not in NOT_IN_KERNEL],
-            [i for i in imports if not i.startswith("_")])
+    return (
+        canonicalize_name(meta["Name"]),
+        meta["Version"],
+        [d for d in depends if d not in NOT_IN_KERNEL],
+        [i for i in imports if not i.startswith("_")],
+    )
 
 
 def fetch_wheels(names: list[str], versions: dict[str, str]) -> dict[str, Path]:
@@ -144,9 +163,26 @@ def fetch_wheels(names: list[str], versions: dict[str, str]) -> dict[str, Path]:
             say("ホイールを PyPI から取得します: " + " ".join(f"{n}=={versions[n]}" for n in missing))
             pure = [n for n in missing if n != "markupsafe"]
             if pure:
-                run(sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-                    "--python-version", MARKERS["python_version"], "--implementation", "py", "--abi", "none",
-                    "--platform", "any", "--dest", folder, *(f"{n}=={versions[n]}" for n in pure))
+                run(
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "--quiet",
+                    "--no-deps",
+                    "--only-binary=:all:",
+                    "--python-version",
+                    MARKERS["python_version"],
+                    "--implementation",
+                    "py",
+                    "--abi",
+                    "none",
+                    "--platform",
+                    "any",
+                    "--dest",
+                    folder,
+                    *(f"{n}=={versions[n]}" for n in pure),
+                )
             if "markupsafe" in missing:
                 markupsafe_wheel(folder, versions["markupsafe"])
         next_round = []
@@ -173,10 +209,23 @@ def cached(folder: Path, name: str, version: str) -> Path | None:
 def markupsafe_wheel(folder: Path, version: str) -> None:
     """MarkupSafe has no pure wheel on PyPI: build one from its source without the optional C speed-up (it then
     uses its own plain-Python code, as it is designed to)."""
-    run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-binary", "markupsafe", "--wheel-dir",
-        folder, f"markupsafe=={version}", env={**os.environ, "CC": "/bin/false", "CXX": "/bin/false"})
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "--no-binary",
+        "markupsafe",
+        "--wheel-dir",
+        folder,
+        f"markupsafe=={version}",
+        env={**os.environ, "CC": "/bin/false", "CXX": "/bin/false"},
+    )
     if not cached(folder, "markupsafe", version) or not cached(folder, "markupsafe", version).name.endswith(
-            "-py3-none-any.whl"):
+        "-py3-none-any.whl"
+    ):
         raise SystemExit("MarkupSafe の純 Python のホイールを作れませんでした。")
 
 
@@ -185,15 +234,23 @@ def kit_wheel(folder: Path) -> Path:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     dist = f"{KIT.replace('-', '_')}-{project['version']}"
     files = {p.relative_to(ROOT).as_posix(): p.read_bytes() for p in sorted((ROOT / "helpers").rglob("*.py"))}
-    files |= {"helpers/_data/" + p.relative_to(ROOT / "data").as_posix(): p.read_bytes()
-              for p in sorted((ROOT / "data").rglob("*")) if p.is_file()}
-    files[f"{dist}.dist-info/METADATA"] = (f"Metadata-Version: 2.1\nName: {KIT}\nVersion: {project['version']}\n"
-                                           f"Summary: {project['description']}\n").encode()
-    files[f"{dist}.dist-info/WHEEL"] = (b"Wheel-Version: 1.0\nGenerator: tools/build_lite.py\nRoot-Is-Purelib: true\n"
-                                        b"Tag: py3-none-any\n")
+    files |= {
+        "helpers/_data/" + p.relative_to(ROOT / "data").as_posix(): p.read_bytes()
+        for p in sorted((ROOT / "data").rglob("*"))
+        if p.is_file()
+    }
+    files[f"{dist}.dist-info/METADATA"] = (
+        f"Metadata-Version: 2.1\nName: {KIT}\nVersion: {project['version']}\nSummary: {project['description']}\n"
+    ).encode()
+    files[f"{dist}.dist-info/WHEEL"] = (
+        b"Wheel-Version: 1.0\nGenerator: tools/build_lite.py\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
     files[f"{dist}.dist-info/top_level.txt"] = b"helpers\n"
-    record = [f"{name},sha256={base64.urlsafe_b64encode(hashlib.sha256(content).digest()).rstrip(b'=').decode()},"
-              f"{len(content)}" for name, content in files.items()]
+    record = [
+        f"{name},sha256={base64.urlsafe_b64encode(hashlib.sha256(content).digest()).rstrip(b'=').decode()},"
+        f"{len(content)}"
+        for name, content in files.items()
+    ]
     files[f"{dist}.dist-info/RECORD"] = ("\n".join(record + [f"{dist}.dist-info/RECORD,,"]) + "\n").encode()
     wheel = folder / f"{dist}-py3-none-any.whl"
     with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -210,8 +267,17 @@ def lite_tools() -> None:
         return
     shutil.rmtree(TOOLS, ignore_errors=True)
     say("JupyterLite を build/lite-tools に入れます…")
-    run(sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", TOOLS,
-        *(line for line in pins.splitlines() if line.strip() and not line.startswith(("#", "-"))))
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-deps",
+        "--target",
+        TOOLS,
+        *(line for line in pins.splitlines() if line.strip() and not line.startswith(("#", "-"))),
+    )
     stamp.write_text(pins, encoding="utf-8")
 
 
@@ -231,6 +297,7 @@ def kernel_wheels() -> list[Path]:
 
 # ---------------------------------------------------------------- the site
 
+
 def pyodide_folder(core: Path, wheels: list[Path]) -> None:
     """static/pyodide: Pyodide's core, every wheel, and a lock that lists only these (numpy/pandas: the CDN)."""
     folder = WORK / "static" / "pyodide"  # the kernel's add-on finds it here and points the kernel at it
@@ -243,10 +310,17 @@ def pyodide_folder(core: Path, wheels: list[Path]) -> None:
     for wheel in wheels:
         name, version, depends, imports = wheel_meta(wheel)
         shutil.copy2(wheel, folder / wheel.name)
-        packages[name] = {"name": name, "version": version, "file_name": wheel.name, "install_dir": "site",
-                          "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(), "package_type": "package",
-                          "unvendored_tests": False, "imports": imports,
-                          "depends": KIT_DEPENDS if name == KIT else depends}
+        packages[name] = {
+            "name": name,
+            "version": version,
+            "file_name": wheel.name,
+            "install_dir": "site",
+            "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+            "package_type": "package",
+            "unvendored_tests": False,
+            "imports": imports,
+            "depends": KIT_DEPENDS if name == KIT else depends,
+        }
     for name in FROM_CDN:
         packages[name] = dict(upstream[name], file_name=CDN + upstream[name]["file_name"])
     unknown = [(p["name"], d) for p in packages.values() for d in p["depends"] if canonicalize_name(d) not in packages]
@@ -265,29 +339,44 @@ def configuration() -> None:
     contents.mkdir()
     for lesson in load_lessons():
         shutil.copy2(ROOT / "notebooks" / lesson.file, contents / lesson.file)
-    (WORK / "jupyter_lite_config.json").write_text(json.dumps({
-        "LiteBuildConfig": {
-            "contents": [str(contents)],
-            "output_dir": str(OUT),
-            "apps": ["lab", "notebooks", "tree"],
-            "no_sourcemaps": True,
-            "no_unused_shared_packages": True,
-            # only the extensions copied below, never whatever else the build environment has installed
-            "ignore_sys_prefix": ["federated_extensions"],
-        },
-        "FederatedExtensionAddon": {"extra_labextensions_path": [str(WORK / "labextensions")]},
-    }, indent=2), encoding="utf-8")
-    (WORK / "jupyter-lite.json").write_text(json.dumps({
-        "jupyter-lite-schema-version": 0,
-        "jupyter-config-data": {
-            "appName": "出品者のための サポート問い合わせ練習キット",
-            "exposeAppInBrowser": True,
-            "litePluginSettings": {"@jupyterlite/pyodide-kernel-extension:kernel": {
-                "disablePyPIFallback": True,
-                "loadPyodideOptions": {"packages": PRELOAD, "env": {"KIT_PROGRESS_FILE": PROGRESS_FILE}},
-            }},
-        },
-    }, indent=2, ensure_ascii=False), encoding="utf-8")
+    (WORK / "jupyter_lite_config.json").write_text(
+        json.dumps(
+            {
+                "LiteBuildConfig": {
+                    "contents": [str(contents)],
+                    "output_dir": str(OUT),
+                    "apps": ["lab", "notebooks", "tree"],
+                    "no_sourcemaps": True,
+                    "no_unused_shared_packages": True,
+                    # only the extensions copied below, never whatever else the build environment has installed
+                    "ignore_sys_prefix": ["federated_extensions"],
+                },
+                "FederatedExtensionAddon": {"extra_labextensions_path": [str(WORK / "labextensions")]},
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    (WORK / "jupyter-lite.json").write_text(
+        json.dumps(
+            {
+                "jupyter-lite-schema-version": 0,
+                "jupyter-config-data": {
+                    "appName": "出品者のための サポート問い合わせ練習キット",
+                    "exposeAppInBrowser": True,
+                    "litePluginSettings": {
+                        "@jupyterlite/pyodide-kernel-extension:kernel": {
+                            "disablePyPIFallback": True,
+                            "loadPyodideOptions": {"packages": PRELOAD, "env": {"KIT_PROGRESS_FILE": PROGRESS_FILE}},
+                        }
+                    },
+                },
+            },
+            indent=2,
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     for extension in LABEXTENSIONS:
         shutil.copytree(extension_folder(extension), WORK / "labextensions" / extension)
 
@@ -334,8 +423,10 @@ def build() -> None:
     import jupyterlite_pyodide_kernel.constants as kernel_constants
 
     if kernel_constants.PYODIDE_VERSION != PYODIDE_VERSION:
-        raise SystemExit(f"jupyterlite-pyodide-kernel は Pyodide {kernel_constants.PYODIDE_VERSION} を使います。"
-                         f"tools/build_lite.py の PYODIDE_VERSION（{PYODIDE_VERSION}）と合わせてください。")
+        raise SystemExit(
+            f"jupyterlite-pyodide-kernel は Pyodide {kernel_constants.PYODIDE_VERSION} を使います。"
+            f"tools/build_lite.py の PYODIDE_VERSION（{PYODIDE_VERSION}）と合わせてください。"
+        )
     for folder in (WORK, OUT):
         shutil.rmtree(folder, ignore_errors=True)
     WORK.mkdir(parents=True)
@@ -349,15 +440,25 @@ def build() -> None:
     configuration()
     say("JupyterLite のサイトを作ります…")
     path = os.pathsep.join(filter(None, [str(TOOLS), os.environ.get("PYTHONPATH")]))
-    run(sys.executable, "-m", "jupyterlite_core", "build", "--lite-dir", WORK, cwd=WORK,
-        env={**os.environ, "PYTHONPATH": path})
+    run(
+        sys.executable,
+        "-m",
+        "jupyterlite_core",
+        "build",
+        "--lite-dir",
+        WORK,
+        cwd=WORK,
+        env={**os.environ, "PYTHONPATH": path},
+    )
     (OUT / ".jupyterlite.doit.db").unlink(missing_ok=True)
     from helpers.core.data import load_lessons
 
     (OUT / "index.html").write_text(LANDING % {"start": load_lessons()[0].file}, encoding="utf-8")
     size = sum(p.stat().st_size for p in OUT.rglob("*") if p.is_file())
-    say(f"できました: {OUT.relative_to(ROOT)}（{size / 1e6:.0f} MB）。"
-        f"ウェブサーバーで公開し、index.html を開いてください。")
+    say(
+        f"できました: {OUT.relative_to(ROOT)}（{size / 1e6:.0f} MB）。"
+        f"ウェブサーバーで公開し、index.html を開いてください。"
+    )
 
 
 def check_site(site: Path = OUT) -> list[str]:

@@ -63,6 +63,7 @@ class Refusal(Exception):
 
 # ---------------------------------------------------------------- installing
 
+
 def digest(*paths: Path) -> str:
     found = hashlib.sha256()
     for path in paths:
@@ -74,9 +75,11 @@ def node_problem() -> str | None:
     """Why Node.js cannot run the proxy here, or ``None``."""
     node, npm = shutil.which("node"), shutil.which("npm")
     if not node or not npm:
-        return ("Node.js（node と npm）が見つかりません。ハブの中継役（configurable-http-proxy）は Node.js で動きます。"
-                f"Node.js {MIN_NODE} 以上を入れてから（Debian・Ubuntu なら `sudo apt-get install -y nodejs npm`）、"
-                "もう一度実行してください。")
+        return (
+            "Node.js（node と npm）が見つかりません。ハブの中継役（configurable-http-proxy）は Node.js で動きます。"
+            f"Node.js {MIN_NODE} 以上を入れてから（Debian・Ubuntu なら `sudo apt-get install -y nodejs npm`）、"
+            "もう一度実行してください。"
+        )
     try:
         version = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
         major = int(version.lstrip("v").split(".")[0])
@@ -94,10 +97,26 @@ def install_python_set(python: str = sys.executable) -> None:
     if stamp.exists() and stamp.read_text(encoding="ascii").strip() == wanted:
         return
     say("ハブのパッケージ（JupyterHub など、requirements-hub.txt）をインストールしています…")
-    if subprocess.call([python, "-m", "pip", "install", "--disable-pip-version-check", "--quiet",
-                        "--requirement", str(REQUIREMENTS)], cwd=ROOT) != 0:
-        raise Refusal("ハブのパッケージをインストールできませんでした。上のメッセージを確認し、ネットワークにつながっているか"
-                      "確かめてから、もう一度実行してください。")
+    if (
+        subprocess.call(
+            [
+                python,
+                "-m",
+                "pip",
+                "install",
+                "--disable-pip-version-check",
+                "--quiet",
+                "--requirement",
+                str(REQUIREMENTS),
+            ],
+            cwd=ROOT,
+        )
+        != 0
+    ):
+        raise Refusal(
+            "ハブのパッケージをインストールできませんでした。上のメッセージを確認し、ネットワークにつながっているか"
+            "確かめてから、もう一度実行してください。"
+        )
     stamp.write_text(wanted + "\n", encoding="ascii")
 
 
@@ -114,22 +133,41 @@ def install_proxy() -> Path:
     TOOLS.mkdir(parents=True, exist_ok=True)
     for name in ("package.json", "package-lock.json"):
         shutil.copyfile(HUB / name, TOOLS / name)
-    if subprocess.call([shutil.which("npm"), "ci", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts",
-                        "--loglevel=error"], cwd=TOOLS) != 0 or not PROXY.exists():
-        raise Refusal("configurable-http-proxy をインストールできませんでした。上のメッセージを確認し、npm レジストリに"
-                      "つながるか確かめてから、もう一度実行してください。")
+    if (
+        subprocess.call(
+            [
+                shutil.which("npm"),
+                "ci",
+                "--omit=dev",
+                "--no-audit",
+                "--no-fund",
+                "--ignore-scripts",
+                "--loglevel=error",
+            ],
+            cwd=TOOLS,
+        )
+        != 0
+        or not PROXY.exists()
+    ):
+        raise Refusal(
+            "configurable-http-proxy をインストールできませんでした。上のメッセージを確認し、npm レジストリに"
+            "つながるか確かめてから、もう一度実行してください。"
+        )
     stamp.write_text(wanted + "\n", encoding="ascii")
     return PROXY
 
 
 # ---------------------------------------------------------------- the machine
 
+
 def root_problem() -> str | None:
     if not hasattr(os, "geteuid") or not sys.platform.startswith("linux"):
         return "ハブは Linux のサーバーで動かします（1人に1つのシステムユーザーを作るためです）。"
     if os.geteuid() != 0:
-        return ("ハブは管理者（root）として起動してください（受講者ごとにシステムユーザー kit-<名前> を作り、"
-                "それぞれのサーバーをその人として動かすためです）: `sudo python3 kit.py hub`")
+        return (
+            "ハブは管理者（root）として起動してください（受講者ごとにシステムユーザー kit-<名前> を作り、"
+            "それぞれのサーバーをその人として動かすためです）: `sudo python3 kit.py hub`"
+        )
     return None
 
 
@@ -154,13 +192,20 @@ def unreadable_for_learners(paths=None) -> str | None:
 
     Each server runs as its own user and reads the kit and ``.venv`` from here, as TLJH's users read /opt/tljh.
     """
-    for path in paths or (ROOT / "notebooks" / "00_start.ipynb", ROOT / "helpers" / "__init__.py",
-                          Path(sys.executable).resolve(), Path(sys.prefix) / "pyvenv.cfg", HUB / "hub_singleuser.py"):
+    for path in paths or (
+        ROOT / "notebooks" / "00_start.ipynb",
+        ROOT / "helpers" / "__init__.py",
+        Path(sys.executable).resolve(),
+        Path(sys.prefix) / "pyvenv.cfg",
+        HUB / "hub_singleuser.py",
+    ):
         for folder in [*reversed(Path(path).parents)]:
             if not os.stat(folder).st_mode & stat.S_IXOTH:
-                return (f"受講者のサーバーが {folder} の中を読めません（ほかのユーザーに x の権限がありません）。"
-                        "キットを、だれでも読めるフォルダー（たとえば /opt/amazon-seller-support-kit）に置き、"
-                        "Python もだれでも使えるもの（/usr/bin/python3 など）で実行してください。")
+                return (
+                    f"受講者のサーバーが {folder} の中を読めません（ほかのユーザーに x の権限がありません）。"
+                    "キットを、だれでも読めるフォルダー（たとえば /opt/amazon-seller-support-kit）に置き、"
+                    "Python もだれでも使えるもの（/usr/bin/python3 など）で実行してください。"
+                )
         if not os.stat(path).st_mode & stat.S_IROTH:
             return f"受講者のサーバーが {path} を読めません。キットのファイルを、ほかのユーザーも読めるようにしてください。"
     return None
@@ -177,9 +222,22 @@ def ensure_users(cohort: hub_cohort.Cohort, home_base: Path | None = None) -> li
             entry = pwd.getpwnam(account)
         except KeyError:
             home = (home_base or Path("/home")) / account
-            subprocess.run(["useradd", "--create-home", "--home-dir", str(home), "--shell", "/bin/bash",
-                            "--user-group", "--comment", "amazon-seller-support-kit hub", account],
-                           check=True, capture_output=True)
+            subprocess.run(
+                [
+                    "useradd",
+                    "--create-home",
+                    "--home-dir",
+                    str(home),
+                    "--shell",
+                    "/bin/bash",
+                    "--user-group",
+                    "--comment",
+                    "amazon-seller-support-kit hub",
+                    account,
+                ],
+                check=True,
+                capture_output=True,
+            )
             created.append(account)
             entry = pwd.getpwnam(account)
         os.chmod(entry.pw_dir, 0o700)
@@ -229,10 +287,13 @@ def free_port() -> int:
 
 # ---------------------------------------------------------------- running
 
+
 def load_cohort(path: Path) -> hub_cohort.Cohort:
     if not path.exists():
-        raise Refusal(f"研修の名簿 {shown(path)} がありません。{shown(EXAMPLE)} をコピーして受講者と研修担当者の名前を書き"
-                      f"（`cp {shown(EXAMPLE)} {shown(COHORT)}`）、もう一度実行してください。")
+        raise Refusal(
+            f"研修の名簿 {shown(path)} がありません。{shown(EXAMPLE)} をコピーして受講者と研修担当者の名前を書き"
+            f"（`cp {shown(EXAMPLE)} {shown(COHORT)}`）、もう一度実行してください。"
+        )
     try:
         return hub_cohort.load(path, shown(path))
     except ValueError as exc:
@@ -250,12 +311,25 @@ def hub_command() -> list[str]:
     return [sys.executable, "-m", "jupyterhub", "-f", str(HUB / "jupyterhub_config.py")]
 
 
-def hub_environment(cohort_path: Path, state: Path, ip: str, port: int, ports: tuple[int, int, int] | None = None,
-                    cull_seconds: int | None = None) -> dict[str, str]:
+def hub_environment(
+    cohort_path: Path,
+    state: Path,
+    ip: str,
+    port: int,
+    ports: tuple[int, int, int] | None = None,
+    cull_seconds: int | None = None,
+) -> dict[str, str]:
     """The variables hub/jupyterhub_config.py reads."""
-    env = dict(os.environ, KIT_HUB_COHORT=str(Path(cohort_path).resolve()), KIT_HUB_STATE=str(state),
-               KIT_HUB_IP=ip, KIT_HUB_PORT=str(port), KIT_HUB_PROXY=str(PROXY), PYTHONUTF8="1",
-               KIT_HUB_PORTS=",".join(map(str, ports or (8081, 8001, 8101))))
+    env = dict(
+        os.environ,
+        KIT_HUB_COHORT=str(Path(cohort_path).resolve()),
+        KIT_HUB_STATE=str(state),
+        KIT_HUB_IP=ip,
+        KIT_HUB_PORT=str(port),
+        KIT_HUB_PROXY=str(PROXY),
+        PYTHONUTF8="1",
+        KIT_HUB_PORTS=",".join(map(str, ports or (8081, 8001, 8101))),
+    )
     env.pop("KIT_PROGRESS_FILE", None)
     if cull_seconds:
         env["KIT_HUB_CULL_SECONDS"] = str(cull_seconds)
@@ -293,13 +367,18 @@ def wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60) -> N
 
 
 class Running(typing.NamedTuple):
-    base: str                   # the address people open, http://127.0.0.1:<port>
-    process: subprocess.Popen   # the hub (it started the proxy and the services)
+    base: str  # the address people open, http://127.0.0.1:<port>
+    process: subprocess.Popen  # the hub (it started the proxy and the services)
 
 
 @contextlib.contextmanager
-def running_hub(cohort_path: Path, state: Path, home_base: Path | None = None, log: Path | None = None,
-                cull_seconds: int | None = None):
+def running_hub(
+    cohort_path: Path,
+    state: Path,
+    home_base: Path | None = None,
+    log: Path | None = None,
+    cull_seconds: int | None = None,
+):
     """Start a hub on 127.0.0.1 (free ports) for the tests and the bench; yield a ``Running``; stop it cleanly."""
     cohort = hub_cohort.load(cohort_path)
     prepare_state(state)
@@ -307,8 +386,9 @@ def running_hub(cohort_path: Path, state: Path, home_base: Path | None = None, l
     port = free_port()
     env = hub_environment(cohort_path, state, "127.0.0.1", port, (free_port(), free_port(), free_port()), cull_seconds)
     with open(log or state / "hub.log", "w", encoding="utf-8") as out:
-        process = subprocess.Popen(hub_command(), cwd=state, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            hub_command(), cwd=state, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             wait_until_up(f"{base}/hub/api/", process)
@@ -327,7 +407,9 @@ def one_time_password(name: str, state: Path, cohort_path: Path) -> str:
         raise Refusal(f"「{name}」 は {shown(cohort_path)} にありません。名簿にある名前を指定してください。")
     database = state / "jupyterhub.sqlite"
     if not database.exists():
-        raise Refusal("ハブをまだ一度も起動していません。`python3 kit.py hub` で起動してから、もう一度実行してください。")
+        raise Refusal(
+            "ハブをまだ一度も起動していません。`python3 kit.py hub` で起動してから、もう一度実行してください。"
+        )
     return kit_accounts.one_time_password(name, f"sqlite:///{database}")
 
 
@@ -337,13 +419,23 @@ KUBERNETES_VALUES = ROOT / "deploy" / "kubernetes" / "cohort.values.yaml"
 def kubernetes_values(cohort: hub_cohort.Cohort) -> dict:
     """The class list as Zero to JupyterHub values (deploy/kubernetes/README.md): who may log in, the groups that
     decide who reads the cohort view, the first page, the memory limit and the idle timeout."""
-    start = "/voila/render/notebooks/00_start.ipynb" if cohort.settings.default == "app" else \
-        "/lab/tree/notebooks/00_start.ipynb"
+    start = (
+        "/voila/render/notebooks/00_start.ipynb"
+        if cohort.settings.default == "app"
+        else "/lab/tree/notebooks/00_start.ipynb"
+    )
     return {
-        "hub": {"config": {
-            "Authenticator": {"allowed_users": list(cohort.names)},
-            "JupyterHub": {"load_groups": {"learners": {"users": [p.name for p in cohort.learners]},
-                                           "trainers": {"users": [p.name for p in cohort.trainers]}}}}},
+        "hub": {
+            "config": {
+                "Authenticator": {"allowed_users": list(cohort.names)},
+                "JupyterHub": {
+                    "load_groups": {
+                        "learners": {"users": [p.name for p in cohort.learners]},
+                        "trainers": {"users": [p.name for p in cohort.trainers]},
+                    }
+                },
+            }
+        },
         "singleuser": {"defaultUrl": start, "memory": {"limit": f"{cohort.settings.memory_mb}M"}},
         "cull": {"timeout": cohort.settings.idle_minutes * 60},
     }
@@ -353,24 +445,36 @@ def write_kubernetes_values(cohort_path: Path, output: Path) -> Path:
     import json
 
     values = kubernetes_values(load_cohort(cohort_path))
-    header = (f"# Generated by `python3 kit.py hub values` from {shown(cohort_path)}; do not edit by hand.\n"
-              "# Passed to helm after values.yaml by deploy/kubernetes/helm-upgrade.sh. (JSON is YAML.)\n")
+    header = (
+        f"# Generated by `python3 kit.py hub values` from {shown(cohort_path)}; do not edit by hand.\n"
+        "# Passed to helm after values.yaml by deploy/kubernetes/helm-upgrade.sh. (JSON is YAML.)\n"
+    )
     output.write_text(header + json.dumps(values, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return output
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kit.py hub", description="研修をハブ（JupyterHub）で行う")
-    parser.add_argument("action", nargs="?", default="start", choices=["start", "check", "password", "setup", "values"],
-                        help="start: 起動（既定） / check: 名簿の確認だけ / password: 一時パスワードを発行 / setup: インストールだけ / "
-                             "values: Kubernetes 用の名簿（deploy/kubernetes/cohort.values.yaml）を作る")
+    parser.add_argument(
+        "action",
+        nargs="?",
+        default="start",
+        choices=["start", "check", "password", "setup", "values"],
+        help="start: 起動（既定） / check: 名簿の確認だけ / password: 一時パスワードを発行 / setup: インストールだけ / "
+        "values: Kubernetes 用の名簿（deploy/kubernetes/cohort.values.yaml）を作る",
+    )
     parser.add_argument("name", nargs="?", help="password のとき: 一時パスワードを渡す人の名前")
     parser.add_argument("--cohort", type=Path, default=COHORT, help="研修の名簿（既定: hub/cohort.toml）")
     parser.add_argument("--state", type=Path, default=STATE, help="ハブのデータを置くフォルダー（既定: build/hub）")
-    parser.add_argument("--ip", default="127.0.0.1", help="待ち受けるアドレス（既定: 127.0.0.1。HTTPS の中継の後ろに置きます）")
+    parser.add_argument(
+        "--ip", default="127.0.0.1", help="待ち受けるアドレス（既定: 127.0.0.1。HTTPS の中継の後ろに置きます）"
+    )
     parser.add_argument("--port", type=int, default=8000, help="待ち受けるポート（既定: 8000）")
-    parser.add_argument("--if-possible", action="store_true",
-                        help="setup のとき: Node.js がなければ中継役を入れずに、そのことを知らせて終わる（kit.py test が使う）")
+    parser.add_argument(
+        "--if-possible",
+        action="store_true",
+        help="setup のとき: Node.js がなければ中継役を入れずに、そのことを知らせて終わる（kit.py test が使う）",
+    )
     args = parser.parse_args(argv)
     try:
         if args.action == "setup":
@@ -387,9 +491,11 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.action == "check":
             cohort = load_cohort(args.cohort)
-            say(f"{shown(args.cohort)} は正しく書かれています: 受講者 {len(cohort.learners)} 人、研修担当者 "
+            say(
+                f"{shown(args.cohort)} は正しく書かれています: 受講者 {len(cohort.learners)} 人、研修担当者 "
                 f"{len(cohort.trainers)} 人、最初に開く画面 {cohort.settings.default}、メモリー {cohort.settings.memory_mb} MB、"
-                f"{cohort.settings.idle_minutes} 分使われないサーバーは停止。")
+                f"{cohort.settings.idle_minutes} 分使われないサーバーは停止。"
+            )
             return 0
         if args.action == "password":
             if not args.name:
@@ -397,8 +503,10 @@ def main(argv: list[str] | None = None) -> int:
             install_python_set()
             password = one_time_password(args.name, args.state, args.cohort)
             say(f"{args.name} さんの一時パスワード: {password}")
-            say("この画面は保存しないでください。本人に直接伝え、ログインしたら /hub/change-password で"
-                "自分のパスワードに変えてもらってください。")
+            say(
+                "この画面は保存しないでください。本人に直接伝え、ログインしたら /hub/change-password で"
+                "自分のパスワードに変えてもらってください。"
+            )
             return 0
         cohort = load_cohort(args.cohort)
         problem = root_problem() or node_problem() or unreadable_for_learners()
@@ -412,8 +520,10 @@ def main(argv: list[str] | None = None) -> int:
             say(f"システムユーザーを作りました: {', '.join(created)}（ホームはそれぞれ本人だけが読めます）")
         env = hub_environment(args.cohort, args.state.resolve(), args.ip, args.port)
         address = f"http://{'127.0.0.1' if args.ip in ('0.0.0.0', '::') else args.ip}:{args.port}/"
-        say(f"ハブを起動します: {address}（受講者 {len(cohort.learners)} 人、研修担当者 {len(cohort.trainers)} 人）。"
-            "終了するには Ctrl+C を押してください（すべての受講者のサーバーも止まります。ファイルは残ります）。")
+        say(
+            f"ハブを起動します: {address}（受講者 {len(cohort.learners)} 人、研修担当者 {len(cohort.trainers)} 人）。"
+            "終了するには Ctrl+C を押してください（すべての受講者のサーバーも止まります。ファイルは残ります）。"
+        )
         # In the terminal's process group: Ctrl+C reaches the hub itself, which stops every server and the proxy
         # even if this script is ended first (kit.py ends its child on Ctrl+C).
         process = subprocess.Popen(hub_command(), cwd=args.state, env=env)

@@ -18,8 +18,9 @@ def one_chromium(playwright):
     their own (``person``), with cookies of their own, as separate browsers would have, for less CPU."""
     if not browser.CHROMIUM.exists():
         raise RuntimeError(f"{browser.CHROMIUM} is missing: install it with `apt-get install -y chromium`")
-    chromium = playwright.chromium.launch(executable_path=str(browser.CHROMIUM), headless=True,
-                                          args=browser.CHROMIUM_FLAGS)
+    chromium = playwright.chromium.launch(
+        executable_path=str(browser.CHROMIUM), headless=True, args=browser.CHROMIUM_FLAGS
+    )
     try:
         yield chromium
     finally:

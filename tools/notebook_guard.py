@@ -19,8 +19,10 @@ ROOT = Path(__file__).resolve().parents[1]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 EXAMPLE_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@example\.(?:com|org|net|jp|co\.jp)\b")
 TYPED_WITH_IME = str.maketrans("0123456789-", "０１２３４５６７８９ー")
-MACHINE_PATH = re.compile(r"(/home/[^/\s\"']+|/Users/[^/\s\"']+|/root/|/tmp/|[A-Za-z]:\\\\(?:Users|Windows)|"
-                          r"site-packages|\.venv[/\\])")
+MACHINE_PATH = re.compile(
+    r"(/home/[^/\s\"']+|/Users/[^/\s\"']+|/root/|/tmp/|[A-Za-z]:\\\\(?:Users|Windows)|"
+    r"site-packages|\.venv[/\\])"
+)
 
 
 def allowed_numbers() -> list[str]:
@@ -90,7 +92,9 @@ def problems(path: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])] or sorted((ROOT / "notebooks").rglob("*.ipynb"))
+    paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])] or sorted(
+        (ROOT / "notebooks").rglob("*.ipynb")
+    )
     bad = 0
     for path in paths:
         for problem in problems(path):

@@ -44,8 +44,7 @@ def execute(path: Path) -> nbformat.NotebookNode:
     """Run a notebook top to bottom in a fresh kernel of this environment, away from the user's progress."""
     os.environ["KIT_PROGRESS_FILE"] = str(Path(tempfile.mkdtemp(prefix="kit-regen-")) / "progress.json")
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     return nb
 
 

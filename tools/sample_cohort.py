@@ -17,8 +17,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 # Invented names only (練習 = practice, 見本 = sample): never a real person's.
-NAMES = ["練習 花子", "練習 太郎", "見本 一郎", "見本 さくら", "練習 次郎", "見本 めぐみ", "練習 健", "見本 陽子",
-         "練習 大輔", "見本 由美", "練習 翔", "見本 直子"]
+NAMES = [
+    "練習 花子",
+    "練習 太郎",
+    "見本 一郎",
+    "見本 さくら",
+    "練習 次郎",
+    "見本 めぐみ",
+    "練習 健",
+    "見本 陽子",
+    "練習 大輔",
+    "見本 由美",
+    "練習 翔",
+    "見本 直子",
+]
 START = date(2026, 11, 16)
 
 
@@ -35,15 +47,23 @@ def records(seed: int = 21) -> dict[str, dict]:
     made = {}
     for n, name in enumerate(NAMES):
         reached = 0 if n == len(NAMES) - 1 else rng.randint(2, len(lessons) + 2)  # the last one has not started
-        done = {lesson: (START + timedelta(days=i + rng.randint(0, 2))).isoformat()
-                for i, lesson in enumerate(lessons[:reached]) if lesson != quiz_lesson}
+        done = {
+            lesson: (START + timedelta(days=i + rng.randint(0, 2))).isoformat()
+            for i, lesson in enumerate(lessons[:reached])
+            if lesson != quiz_lesson
+        }
         quiz = None
         if quiz_lesson in lessons[:reached]:
             right = rng.randint(len(asked) // 2, len(asked))
             missed = sorted(rng.sample([q.id for q in asked], len(asked) - right))
             day = (START + timedelta(days=reached + 1)).isoformat()
-            quiz = {"score": right, "total": len(asked), "passed": 100 * right >= mark * len(asked),
-                    "missed": missed, "done_at": day}
+            quiz = {
+                "score": right,
+                "total": len(asked),
+                "passed": 100 * right >= mark * len(asked),
+                "missed": missed,
+                "done_at": day,
+            }
             done[quiz_lesson] = day
         made[f"learner-{n + 1:02d}.json"] = make(done, quiz, name, today=date(2026, 12, 1))
     return made

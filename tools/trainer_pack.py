@@ -43,7 +43,9 @@ def print_pdfs(out: Path, pages: dict[str, str]) -> list[Path]:
     from tools import browser
 
     if not browser.CHROMIUM.exists():
-        print(f"[kit] Chromium（{browser.CHROMIUM}）がないため、PDF は作りません。HTML をブラウザーで開いて印刷してください。")
+        print(
+            f"[kit] Chromium（{browser.CHROMIUM}）がないため、PDF は作りません。HTML をブラウザーで開いて印刷してください。"
+        )
         return []
     written = []
     with browser.chromium(offline=True) as context:

@@ -11,7 +11,7 @@ import sys
 
 sys.path.insert(0, "/usr/local/etc/jupyterhub/kit")
 
-from kit_accounts import CohortAuthenticator  # noqa: E402
+from kit_accounts import CohortAuthenticator
 
 c = get_config()  # noqa: F821 - provided by JupyterHub when it loads this file
 

@@ -77,8 +77,11 @@ def caution(record) -> RichText:
         return EMPTY
     status = registry.status_of(record)
     heading = data.load_vocabulary().statuses[status].caution
-    label = span(heading, " ", badge("official"), ": ", bold=True) if is_official(record) else span(
-        f"{heading}: ", bold=True)
+    label = (
+        span(heading, " ", badge("official"), ": ", bold=True)
+        if is_official(record)
+        else span(f"{heading}: ", bold=True)
+    )
     return span(label, text, tone=BADGE_COLOURS["outdated"])
 
 
@@ -96,8 +99,10 @@ def detail_lines(record) -> list[str]:
     words = data.load_vocabulary()
     status = words.statuses[registry.status_of(record)].label
     sources = " / ".join(f"［{words.source_kinds[s.kind]}］{s.title}" for s in record.sources)
-    return [data.say("cards.detail", status=status, verified_on=record.verified_on.isoformat(), id=record.id),
-            data.say("cards.sources", sources=sources)]
+    return [
+        data.say("cards.detail", status=status, verified_on=record.verified_on.isoformat(), id=record.id),
+        data.say("cards.sources", sources=sources),
+    ]
 
 
 def details(summary: str, body: RichText, small: bool = True) -> RichText:
@@ -106,8 +111,10 @@ def details(summary: str, body: RichText, small: bool = True) -> RichText:
     Its text form keeps a short body on the summary's line and indents a longer one under it.
     """
     size = "font-size:85%;" if small else ""
-    html = (f'<details style="margin:.2em 0"><summary style="cursor:pointer">{span(summary).html}</summary>'
-            f'<div style="{size}margin:.2em 0 .2em 1em">{body.html}</div></details>')
+    html = (
+        f'<details style="margin:.2em 0"><summary style="cursor:pointer">{span(summary).html}</summary>'
+        f'<div style="{size}margin:.2em 0 .2em 1em">{body.html}</div></details>'
+    )
     lines = body.text.splitlines()
     if len(lines) <= 3:
         return RichText(html, f"{summary}: " + " ／ ".join(lines))
@@ -127,21 +134,30 @@ def fact_card(record, title: str | None = None, statement: str | None = None) ->
     title = title or record.title
     statement = statement or record.statement
     lead = data.say("cards.article_says") if record.status in data.NEEDS_CAUTION else ""
-    parts = [block(span(title, bold=True), " ", badge_with_action(record)),
-             block(lead, statement, style="margin:.3em 0")]
+    parts = [
+        block(span(title, bold=True), " ", badge_with_action(record)),
+        block(lead, statement, style="margin:.3em 0"),
+    ]
     if caution_text(record):
         parts.append(block(caution(record), style="margin:.3em 0"))
     for field in ("note", "unknown"):
         if getattr(record, field, None):
-            parts.append(block(span(data.say(f"cards.{field}_label") + ": ", bold=True), getattr(record, field),
-                               style="margin:.3em 0"))
+            parts.append(
+                block(
+                    span(data.say(f"cards.{field}_label") + ": ", bold=True),
+                    getattr(record, field),
+                    style="margin:.3em 0",
+                )
+            )
     labels = english_labels(record)
     if labels:
         parts.append(block(labels, style="margin:.3em 0"))
     parts.append(fact_details([record]))
     body = join(parts)
-    html = (f'<div style="border-left:4px solid {PALETTE[BADGE_COLOURS[badge_key(record)]]};padding:.2em .8em;'
-            f'margin:.5em 0">{body.html}</div>')
+    html = (
+        f'<div style="border-left:4px solid {PALETTE[BADGE_COLOURS[badge_key(record)]]};padding:.2em .8em;'
+        f'margin:.5em 0">{body.html}</div>'
+    )
     lines = body.text.splitlines()
     return RichText(html, "\n".join(["■ " + lines[0]] + ["  " + line for line in lines[1:]]))
 

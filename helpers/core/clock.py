@@ -31,8 +31,10 @@ def in_japan(at: datetime) -> datetime:
     if not isinstance(at, datetime):
         raise ValueError("日時（datetime）を渡してください。")
     if at.tzinfo is None or at.utcoffset() is None:
-        raise ValueError("タイムゾーンのない日時は判定できません。"
-                         "datetime.now(ZoneInfo('Asia/Tokyo')) のようにタイムゾーン付きで渡してください。")
+        raise ValueError(
+            "タイムゾーンのない日時は判定できません。"
+            "datetime.now(ZoneInfo('Asia/Tokyo')) のようにタイムゾーン付きで渡してください。"
+        )
     try:
         local = at.astimezone(japan_tz())
     except (OverflowError, ValueError):  # the first or last hours of the calendar; a pandas Timestamp's bounds

@@ -20,9 +20,13 @@ def plan_toggle(value: str, on_change: Callable[[str], object]):
     import ipywidgets as w
 
     plans = data.load_vocabulary().plans
-    toggle = w.ToggleButtons(options=[(f"{term.ja}（{term.en}）", key) for key, term in plans.items()], value=value,
-                             description=data.say("controls.plan_label"), tooltips=[term.ja for term in plans.values()],
-                             style={"description_width": "initial", "button_width": "auto"})
+    toggle = w.ToggleButtons(
+        options=[(f"{term.ja}（{term.en}）", key) for key, term in plans.items()],
+        value=value,
+        description=data.say("controls.plan_label"),
+        tooltips=[term.ja for term in plans.values()],
+        style={"description_width": "initial", "button_width": "auto"},
+    )
     toggle.observe(lambda change: on_change(change["new"]), names="value")
     return toggle
 
@@ -31,7 +35,11 @@ def topic_checkbox(topic_offers_phone_chat: bool, on_change: Callable[[bool], ob
     """Ticked when the chosen topic offers no phone or chat; ``on_change`` gets whether it offers them."""
     import ipywidgets as w
 
-    box = w.Checkbox(value=not topic_offers_phone_chat, indent=False, description=data.say("controls.topic_label"),
-                     layout=w.Layout(width="auto"))
+    box = w.Checkbox(
+        value=not topic_offers_phone_chat,
+        indent=False,
+        description=data.say("controls.topic_label"),
+        layout=w.Layout(width="auto"),
+    )
     box.observe(lambda change: on_change(not change["new"]), names="value")
     return box

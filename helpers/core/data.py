@@ -41,8 +41,9 @@ def _empty() -> Mapping[str, Any]:
 # FACTS.md's source kinds: ``official-jp`` is an Amazon Japan page; ``official-other`` another marketplace's (US,
 # UK, …: not Japan's policy); ``api-doc`` Amazon's developer documentation. The kit adds ``reference`` (standards,
 # numbering plans, the tz database) and ``other`` (public material whose kind was not recorded).
-SourceKind = Literal["article", "official-jp", "official-other", "api-doc", "firm", "blog", "forum", "reference",
-                     "other"]
+SourceKind = Literal[
+    "article", "official-jp", "official-other", "api-doc", "firm", "blog", "forum", "reference", "other"
+]
 SECTIONS = range(1, 11)  # FACTS.md's sections
 
 
@@ -72,7 +73,7 @@ def _provenance(record) -> tuple[str, str] | None:
         return "caution", f"注意書き（caution）は changed / unverified のときだけ書きます（今は {record.status}）。"
     kinds = {source.kind for source in record.sources}
     if record.status == "article" and "article" not in kinds:
-        return "sources", "状態が article のレコードには、記事（kind = \"article\"）を出典に書いてください。"
+        return "sources", '状態が article のレコードには、記事（kind = "article"）を出典に書いてください。'
     if record.status in ("confirmed", "changed") and not kinds - {"article"}:
         return "sources", f"状態が {record.status} のレコードには、記事のほかの出典（kind）を書いてください。"
     return None
@@ -187,7 +188,10 @@ class ChannelFeature:
         allowed = typing.get_args(SpeedValue if self.feature == SPEED_FEATURE else ChannelValue)
         for channel in typing.get_args(Method):
             if getattr(self, channel) not in allowed:
-                return channel, f"{getattr(self, channel)!r} は使えません。{' / '.join(allowed)} のどれかを書いてください。"
+                return (
+                    channel,
+                    f"{getattr(self, channel)!r} は使えません。{' / '.join(allowed)} のどれかを書いてください。",
+                )
         return _provenance(self)
 
 
@@ -234,8 +238,9 @@ class Rule:
 
     def applies(self, plan: str, topic_offers_phone_chat: bool) -> bool:
         """Whether the rule's situation is the learner's: the one place that reads ``when``."""
-        return {"individual_plan": plan == "individual",
-                "topic_without_phone_chat": not topic_offers_phone_chat}[self.when]
+        return {"individual_plan": plan == "individual", "topic_without_phone_chat": not topic_offers_phone_chat}[
+            self.when
+        ]
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -280,8 +285,9 @@ class Procedure:
     def only_offers(self) -> Mapping[str, tuple[str, ...]]:
         """For each rule, the on-screen labels of the methods it leaves (e.g. the plan that only has e-mail)."""
         methods = self.choosing_step.methods if self.choosing_step else ()
-        return types.MappingProxyType({rule.when: tuple(m.ja for m in methods if m.method in rule.offer)
-                                       for rule in self.rules})
+        return types.MappingProxyType(
+            {rule.when: tuple(m.ja for m in methods if m.method in rule.offer) for rule in self.rules}
+        )
 
     def check(self) -> tuple[str, str] | None:
         if self.rules and not (self.choosing_step and self.choosing_step.methods):
@@ -338,8 +344,15 @@ class FirstScreen:
     note: str | None = None
 
 
-Handler = Literal["claim_page", "account_health", "tech_support", "fba_reimbursement", "seller_central",
-                  "buyer_messages", "amazon_account"]
+Handler = Literal[
+    "claim_page",
+    "account_health",
+    "tech_support",
+    "fba_reimbursement",
+    "seller_central",
+    "buyer_messages",
+    "amazon_account",
+]
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -427,7 +440,10 @@ class Situation:
         if self.from_article:
             for name in article:
                 if not getattr(self, name):
-                    return name, "記事の考え方（article_view）を書いた場面には、status・sources・verified_on が必要です。"
+                    return (
+                        name,
+                        "記事の考え方（article_view）を書いた場面には、status・sources・verified_on が必要です。",
+                    )
             return _provenance(self)
         for name in (*article, "caution", "risks"):
             if getattr(self, name):
@@ -481,7 +497,10 @@ class Lesson:
         if not 1 <= self.minutes <= 120:
             return "minutes", "かかる時間（分）を 1〜120 の整数で書いてください。"
         if (self.quiz is None) != (self.pass_mark is None):
-            return "pass_mark", "クイズのレッスン（quiz = \"クイズの id\"）だけに、合格の点（pass_mark、%）を書いてください。"
+            return (
+                "pass_mark",
+                'クイズのレッスン（quiz = "クイズの id"）だけに、合格の点（pass_mark、%）を書いてください。',
+            )
         if self.pass_mark is not None and not 1 <= self.pass_mark <= 100:
             return "pass_mark", "合格の点は 1〜100（%）の整数で書いてください。"
         return None
@@ -656,10 +675,15 @@ class Vocabulary:
     terminology: tuple[TermRule, ...] = ()
 
     def check(self) -> tuple[str, str] | None:
-        expected = {"channels": typing.get_args(Method), "plans": typing.get_args(Plan),
-                    "statuses": STATUSES, "rules": typing.get_args(RuleWhen),
-                    "source_kinds": typing.get_args(SourceKind), "badges": typing.get_args(BadgeKey),
-                    "handlers": typing.get_args(Handler)}
+        expected = {
+            "channels": typing.get_args(Method),
+            "plans": typing.get_args(Plan),
+            "statuses": STATUSES,
+            "rules": typing.get_args(RuleWhen),
+            "source_kinds": typing.get_args(SourceKind),
+            "badges": typing.get_args(BadgeKey),
+            "handlers": typing.get_args(Handler),
+        }
         for name, keys in expected.items():
             if set(getattr(self, name)) != set(keys):
                 return name, f"{' / '.join(keys)} をすべて、それだけを書いてください。"
@@ -744,11 +768,17 @@ def load_quiz(path: Path = DATA_DIR / "quiz.toml") -> tuple[Question, ...]:
     questions = load_toml(Path(path), _name(path), "question", Question)
     for question in questions:
         if question.section is None:
-            Where(_name(path), question.id).fail("section", "クイズの問題には、FACTS.md の節番号（section）を書いてください。")
+            Where(_name(path), question.id).fail(
+                "section", "クイズの問題には、FACTS.md の節番号（section）を書いてください。"
+            )
         if question.lesson is None:
-            Where(_name(path), question.id).fail("lesson", "クイズの問題には、間違えたときに見直すレッスン（lesson）を書いてください。")
+            Where(_name(path), question.id).fail(
+                "lesson", "クイズの問題には、間違えたときに見直すレッスン（lesson）を書いてください。"
+            )
         if not question.is_choice:
-            Where(_name(path), question.id).fail("options", "クイズの問題は選択式です。選択肢（options）を書いてください。")
+            Where(_name(path), question.id).fail(
+                "options", "クイズの問題は選択式です。選択肢（options）を書いてください。"
+            )
     return questions
 
 
@@ -759,7 +789,9 @@ def load_exercises(path: Path = DATA_DIR / "exercises.toml") -> tuple[Question, 
     for question in questions:
         for field in ("lesson", "hint"):
             if getattr(question, field) is None:
-                Where(_name(path), question.id).fail(field, "練習問題には lesson（出題するノートブックの id）と hint が必要です。")
+                Where(_name(path), question.id).fail(
+                    field, "練習問題には lesson（出題するノートブックの id）と hint が必要です。"
+                )
     return questions
 
 
@@ -825,4 +857,3 @@ def say(key: str, **fields: Any) -> str:
     except KeyError:
         raise KeyError(f"data/texts.toml に 「{key}」 がありません。") from None
     return template.format(**fields) if fields else template
-

@@ -32,7 +32,7 @@ from pathlib import Path
 ENV = "KIT_PROGRESS_FILE"
 APP = "amazon-seller-support-kit"
 VERSION = 1
-MAX_BYTES = 1_000_000          # the kit's own file stays far below this (a few kilobytes)
+MAX_BYTES = 1_000_000  # the kit's own file stays far below this (a few kilobytes)
 LOCK_TIMEOUT_SECONDS = 10
 AFRESH = "進み具合の記録が読めなかったため、最初から記録します"
 
@@ -84,8 +84,7 @@ def load(path: Path | None = None) -> tuple[dict, str | None]:
         return {}, str(exc)
 
 
-def record(item: str, detail: dict | None = None, path: Path | None = None,
-           now: datetime | None = None) -> str | None:
+def record(item: str, detail: dict | None = None, path: Path | None = None, now: datetime | None = None) -> str | None:
     """Record that ``item`` was finished, keeping earlier records; a score keeps the best one as ``best``.
 
     Returns a message when an unusable file had to be set aside first (recording then starts afresh), or, on the
@@ -114,11 +113,12 @@ def safely_record(item: str, detail: dict | None = None) -> str | None:
         return record(item, detail)
     except Refused as exc:
         return str(exc)
-    except Exception:  # noqa: BLE001 - a lesson must go on whatever the disk does
+    except Exception:
         return "進み具合を記録できませんでした（レッスンはそのまま続けられます）。"
 
 
 # ---------------------------------------------------------------- the file itself
+
 
 def _target(path) -> Path:
     """The file to read and replace: the link's target for a symbolic link; refuse anything not a regular file."""
@@ -128,11 +128,14 @@ def _target(path) -> Path:
     except FileNotFoundError:
         return target
     except (OSError, ValueError, TypeError, RuntimeError):
-        raise Refused(f"進み具合の記録の場所（{ENV}）が使えないため、記録しません。"
-                      "ふつうのファイルの場所を指定してください。") from None
+        raise Refused(
+            f"進み具合の記録の場所（{ENV}）が使えないため、記録しません。ふつうのファイルの場所を指定してください。"
+        ) from None
     if not stat.S_ISREG(mode):
-        raise Refused("進み具合の記録の場所がふつうのファイルではないため、読み書きしません（そのまま残しています）。"
-                      f"{ENV} にはファイルの場所を指定してください。")
+        raise Refused(
+            "進み具合の記録の場所がふつうのファイルではないため、読み書きしません（そのまま残しています）。"
+            f"{ENV} にはファイルの場所を指定してください。"
+        )
     return target
 
 
@@ -158,7 +161,9 @@ def _locked(target: Path):
     except filelock.Timeout:
         raise Refused("ほかのノートブックが進み具合を記録中のため、今回は記録しません。") from None
     except OSError:
-        raise ReadOnly(f"進み具合の記録のフォルダーに書き込めないため、記録しません（{ENV} を確かめてください）。") from None
+        raise ReadOnly(
+            f"進み具合の記録のフォルダーに書き込めないため、記録しません（{ENV} を確かめてください）。"
+        ) from None
     try:
         yield
     finally:
@@ -176,7 +181,9 @@ def _load(target: Path, set_aside: bool = True) -> tuple[dict, str | None]:
         raise Refused("進み具合の記録を開けないため、記録しません。") from None
     with os.fdopen(handle, "rb") as file:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):  # changed since it was looked at
-            raise Refused("進み具合の記録の場所がふつうのファイルではないため、読み書きしません（そのまま残しています）。")
+            raise Refused(
+                "進み具合の記録の場所がふつうのファイルではないため、読み書きしません（そのまま残しています）。"
+            )
         content = file.read(MAX_BYTES + 1)
     items = _items(content)
     if items is None:
@@ -199,11 +206,14 @@ def _items(content: bytes) -> dict | None:
     if not isinstance(items, dict):
         return None
     for entry in items.values():
-        if not isinstance(entry, dict) or not all(isinstance(v, (str, int, float, bool)) or v is None
-                                                  for v in entry.values()):
+        if not isinstance(entry, dict) or not all(
+            isinstance(v, (str, int, float, bool)) or v is None for v in entry.values()
+        ):
             return None
-        if any(k in entry and (isinstance(entry[k], bool) or not isinstance(entry[k], (int, float)))
-               for k in ("score", "best")):
+        if any(
+            k in entry and (isinstance(entry[k], bool) or not isinstance(entry[k], (int, float)))
+            for k in ("score", "best")
+        ):
             return None
     return items
 

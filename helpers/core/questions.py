@@ -15,8 +15,19 @@ from collections.abc import Callable
 
 from helpers.core import data, progress, registry
 from helpers.core.cards import fact_note
-from helpers.core.render import (CHOICES_CLASS, EMPTY, WIDGET_CSS, RichText, block, bullets, join, para, span, status,
-                                 strong)
+from helpers.core.render import (
+    CHOICES_CLASS,
+    EMPTY,
+    WIDGET_CSS,
+    RichText,
+    block,
+    bullets,
+    join,
+    para,
+    span,
+    status,
+    strong,
+)
 from helpers.core.view import View
 
 _QUOTES_AND_SPACES = "「」『』\"'“”‘’ 　。、.,"
@@ -51,10 +62,18 @@ def resolve(question: data.Question, file: str, reg: registry.Registry | None = 
             raise ValueError(f"{where}: 正解「{answer}」が選択肢の中にありません。")
         answer = options.index(answer)
     return dataclasses.replace(
-        question, question=fill(question.question), explanation=fill(question.explanation), options=options,
-        why=why, answer=answer, accept=tuple(fill(a) for a in question.accept), hint=fill(question.hint),
-        look_for=fill(question.look_for), mistakes=tuple(data.Mistake(fill(m.answer), fill(m.say)) for m in question.mistakes),
-        placeholder=fill(question.placeholder))
+        question,
+        question=fill(question.question),
+        explanation=fill(question.explanation),
+        options=options,
+        why=why,
+        answer=answer,
+        accept=tuple(fill(a) for a in question.accept),
+        hint=fill(question.hint),
+        look_for=fill(question.look_for),
+        mistakes=tuple(data.Mistake(fill(m.answer), fill(m.say)) for m in question.mistakes),
+        placeholder=fill(question.placeholder),
+    )
 
 
 @functools.cache
@@ -129,12 +148,18 @@ def judge(question: data.Question, answer: int | str | None, reveal: bool = Fals
     reason = why_wrong(question, index if question.is_choice else str(answer))
     if reveal:
         verdict = span(data.say("questions.wrong_reveal", answer=right_answer(question)), tone="error", bold=True)
-        shown = join([block(span(data.say("questions.wrong"), tone="error", bold=True), " ", reason),
-                      block(verdict, " ", question.explanation), tested_facts(question)])
+        shown = join(
+            [
+                block(span(data.say("questions.wrong"), tone="error", bold=True), " ", reason),
+                block(verdict, " ", question.explanation),
+                tested_facts(question),
+            ]
+        )
     else:
         again = data.say("questions.try_again") if question.is_choice else ""
-        shown = block(span(data.say("questions.wrong"), tone="error", bold=True), " ", reason, " " if again else "",
-                      again)
+        shown = block(
+            span(data.say("questions.wrong"), tone="error", bold=True), " ", reason, " " if again else "", again
+        )
     return _feedback(status(shown), passed=False)
 
 
@@ -158,8 +183,14 @@ def hint_of(question: data.Question) -> RichText:
 
 def solution_of(question: data.Question) -> RichText:
     """The answer and its explanation, with the facts behind it."""
-    return join([block(strong(data.say("questions.solution_label") + ": "), right_answer(question), " — ",
-                       question.explanation), tested_facts(question)])
+    return join(
+        [
+            block(
+                strong(data.say("questions.solution_label") + ": "), right_answer(question), " — ", question.explanation
+            ),
+            tested_facts(question),
+        ]
+    )
 
 
 def question_view(question: data.Question, number: str | None = None) -> RichText:
@@ -233,20 +264,35 @@ class Exercise(View):
         box = answer_input(self.question)
         box.observe(lambda change: self.set_answer(change["new"]), names="value")
         buttons = {
-            "check": w.Button(description=data.say("questions.check_button"), icon="check",
-                              tooltip=data.say("questions.check_tooltip")),
-            "hint": w.Button(description=data.say("questions.hint_label"), icon="lightbulb-o",
-                             tooltip=data.say("questions.hint_tooltip")),
-            "solution": w.Button(description=data.say("questions.solution_button"), icon="eye",
-                                 tooltip=data.say("questions.solution_tooltip")),
+            "check": w.Button(
+                description=data.say("questions.check_button"),
+                icon="check",
+                tooltip=data.say("questions.check_tooltip"),
+            ),
+            "hint": w.Button(
+                description=data.say("questions.hint_label"),
+                icon="lightbulb-o",
+                tooltip=data.say("questions.hint_tooltip"),
+            ),
+            "solution": w.Button(
+                description=data.say("questions.solution_button"),
+                icon="eye",
+                tooltip=data.say("questions.solution_tooltip"),
+            ),
         }
         buttons["check"].on_click(lambda _b: self._show(self.check(self.answer)))
         buttons["hint"].on_click(lambda _b: self.hint())
         buttons["solution"].on_click(lambda _b: self.solution())
         feedback = w.HTML()
         asked = para(strong(data.say("questions.question_label") + ": "), self.question.question)
-        root = w.VBox([w.HTML(WIDGET_CSS + asked.html), box,
-                       w.HBox(list(buttons.values()), layout=w.Layout(flex_flow="row wrap")), feedback])
+        root = w.VBox(
+            [
+                w.HTML(WIDGET_CSS + asked.html),
+                box,
+                w.HBox(list(buttons.values()), layout=w.Layout(flex_flow="row wrap")),
+                feedback,
+            ]
+        )
         return root, {"answer": box, "feedback": feedback, **buttons}
 
     def _render(self) -> None:
@@ -259,9 +305,16 @@ def answer_input(question: data.Question, description: str | None = None):
 
     label = description or data.say("questions.answer_label")
     if question.is_choice:
-        choices = w.RadioButtons(options=[(o, i) for i, o in enumerate(question.options)], value=None,
-                                 description=label, layout=w.Layout(width="auto"))
+        choices = w.RadioButtons(
+            options=[(o, i) for i, o in enumerate(question.options)],
+            value=None,
+            description=label,
+            layout=w.Layout(width="auto"),
+        )
         choices.add_class(CHOICES_CLASS)
         return choices
-    return w.Text(description=label, placeholder=question.placeholder or data.say("questions.answer_placeholder"),
-                  continuous_update=False)
+    return w.Text(
+        description=label,
+        placeholder=question.placeholder or data.say("questions.answer_placeholder"),
+        continuous_update=False,
+    )

@@ -29,8 +29,10 @@ class Registry:
         for file, records in files.items():
             for record in records:
                 if record.id in self._records:
-                    raise ValueError(f"id 「{record.id}」 が {origin[record.id]} と {file} の両方にあります。"
-                                     "どちらかの id を変えてください。")
+                    raise ValueError(
+                        f"id 「{record.id}」 が {origin[record.id]} と {file} の両方にあります。"
+                        "どちらかの id を変えてください。"
+                    )
                 self._records[record.id] = record
                 origin[record.id] = file
 
@@ -51,10 +53,13 @@ class Registry:
         """Refuse any (file, record id, referenced id) whose referenced id is not in the registry."""
         for file, record_id, ref in references:
             if ref not in self._records:
-                raise ValueError(f"{file}: レコード {record_id}: 参照している id 「{ref}」 が data/ のどこにもありません。")
+                raise ValueError(
+                    f"{file}: レコード {record_id}: 参照している id 「{ref}」 が data/ のどこにもありません。"
+                )
 
     def resolve(self, text: str, where: str = "") -> str:
         """Fill in every ``{ID.path}`` of ``text`` with the value it names; refuse a reference that leads nowhere."""
+
         def value(match: re.Match) -> str:
             root, path = match[1], [p for p in match[2].split(".") if p]
             found: Any = self._records.get(root, self._names.get(root, _MISSING))
@@ -88,8 +93,15 @@ def _step(found: Any, part: str) -> Any:
 
 def situation_references(situation: data.Situation) -> list[str]:
     """The fact ids a situation's card and steps rest on."""
-    parts = [situation.first_screen, situation.who, situation.deadline, situation.phone,
-             *situation.prepare, *situation.dont, *situation.steps]
+    parts = [
+        situation.first_screen,
+        situation.who,
+        situation.deadline,
+        situation.phone,
+        *situation.prepare,
+        *situation.dont,
+        *situation.steps,
+    ]
     return list(situation.facts) + [ref for part in parts for ref in part.facts]
 
 
@@ -144,30 +156,45 @@ def registry() -> Registry:
     """The kit's registry, from ``data/``, with every reference and every ``{ID.path}`` checked."""
     # The article's three situations are facts of FACTS.md (WHEN-…); the others are built from the facts they name.
     articles = [s for s in data.load_situations() if s.from_article]
-    built = Registry({"facts.toml": data.load_facts(), "hours.csv": data.load_hours(),
-                      "phone_numbers.csv": data.load_phone_numbers(), "situations.toml": articles,
-                      "procedures.toml": data.load_procedures()},
-                     names={"vocabulary": data.load_vocabulary()})
+    built = Registry(
+        {
+            "facts.toml": data.load_facts(),
+            "hours.csv": data.load_hours(),
+            "phone_numbers.csv": data.load_phone_numbers(),
+            "situations.toml": articles,
+            "procedures.toml": data.load_procedures(),
+        },
+        names={"vocabulary": data.load_vocabulary()},
+    )
     questions = [("quiz.toml", q) for q in data.load_quiz()] + [("exercises.toml", q) for q in data.load_exercises()]
-    built.check_references(references(data.load_procedures(), questions, data.load_lessons(), data.load_situations(),
-                                      data.load_glossary()))
-    built.check_references(("situations.toml", rule.id, ref) for rule in data.load_channel_rules() for ref in rule.facts)
+    built.check_references(
+        references(data.load_procedures(), questions, data.load_lessons(), data.load_situations(), data.load_glossary())
+    )
+    built.check_references(
+        ("situations.toml", rule.id, ref) for rule in data.load_channel_rules() for ref in rule.facts
+    )
     known = data.load_vocabulary().seller_labels
     for record in built:
         for label in getattr(record, "labels", ()):
             if label not in known:
-                raise ValueError(f"{record.id}: labels の 「{label}」 が vocabulary.toml の seller_labels にありません。"
-                                 "英語の表示が分かっている表示だけを書いてください。")
+                raise ValueError(
+                    f"{record.id}: labels の 「{label}」 が vocabulary.toml の seller_labels にありません。"
+                    "英語の表示が分かっている表示だけを書いてください。"
+                )
     for situation in data.load_situations():
         amount = situation.deadline.amount
         if amount is not None and not built.resolve(amount, f"situations.toml: {situation.id}").isdigit():
-            raise ValueError(f"situations.toml: レコード {situation.id} の項目 「deadline.amount」: 情報の値が整数ではありません。")
+            raise ValueError(
+                f"situations.toml: レコード {situation.id} の項目 「deadline.amount」: 情報の値が整数ではありません。"
+            )
     for rule in data.load_channel_rules():
         built.resolve(rule.when, f"situations.toml: {rule.id}")
     lessons = {lesson.id for lesson in data.load_lessons()}
     for file, question in questions:
         if question.lesson is not None and question.lesson not in lessons:
-            raise ValueError(f"{file}: レコード {question.id}: lesson 「{question.lesson}」 が lessons.toml にありません。")
+            raise ValueError(
+                f"{file}: レコード {question.id}: lesson 「{question.lesson}」 が lessons.toml にありません。"
+            )
     return built
 
 

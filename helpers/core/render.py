@@ -10,30 +10,36 @@ from __future__ import annotations
 import dataclasses
 import types
 from collections.abc import Iterable, Mapping
-from typing import Union
 
 # The kit's colours, by meaning. Text colours keep a contrast of at least 4.5:1 on white.
-PALETTE: Mapping[str, str] = types.MappingProxyType({
-    "ok": "#1a7f37",          # right, possible, confirmed on an Amazon Japan page
-    "error": "#cf222e",       # wrong, not possible, unverified
-    "info": "#0969da",        # neutral guidance; facts to check before relying on them
-    "warning": "#9a3b00",     # possibly outdated or wrong facts, cautions
-    "opinion": "#8250df",     # the author's opinion
-    "muted": "#57606a",       # not applicable, greyed out
-    "text": "#000000",        # text on a light background
-    "on_tone": "#ffffff",     # text on a badge of one of the colours above
-    "highlight": "#fff3b0",   # a UI label to look for (background)
-    "good_bg": "#dafbe1",     # best cell of a comparison (background)
-    "fair_bg": "#eefbe9",     # partly good cell (background)
-    "bad_bg": "#ffebe9",      # bad cell (background)
-    "field_bg": "#f6f8fa",    # a form field drawn in text (background)
-    "border": "#6e7781",
-    "print_rule": "#888888", "print_head_bg": "#eeeeee", "print_quiet": "#444444",  # printed pages (A4, grey)
-    "bar_wait": "#f4b183", "bar_rate": "#8fd19e", "bar_count": "#9ecbff",
-})
+PALETTE: Mapping[str, str] = types.MappingProxyType(
+    {
+        "ok": "#1a7f37",  # right, possible, confirmed on an Amazon Japan page
+        "error": "#cf222e",  # wrong, not possible, unverified
+        "info": "#0969da",  # neutral guidance; facts to check before relying on them
+        "warning": "#9a3b00",  # possibly outdated or wrong facts, cautions
+        "opinion": "#8250df",  # the author's opinion
+        "muted": "#57606a",  # not applicable, greyed out
+        "text": "#000000",  # text on a light background
+        "on_tone": "#ffffff",  # text on a badge of one of the colours above
+        "highlight": "#fff3b0",  # a UI label to look for (background)
+        "good_bg": "#dafbe1",  # best cell of a comparison (background)
+        "fair_bg": "#eefbe9",  # partly good cell (background)
+        "bad_bg": "#ffebe9",  # bad cell (background)
+        "field_bg": "#f6f8fa",  # a form field drawn in text (background)
+        "border": "#6e7781",
+        "print_rule": "#888888",
+        "print_head_bg": "#eeeeee",
+        "print_quiet": "#444444",  # printed pages (A4, grey)
+        "bar_wait": "#f4b183",
+        "bar_rate": "#8fd19e",
+        "bar_count": "#9ecbff",
+    }
+)
 # The four badges (helpers.core.cards): their words carry the meaning, the colour only repeats it.
 BADGE_COLOURS: Mapping[str, str] = types.MappingProxyType(
-    {"official": "ok", "check": "info", "outdated": "warning", "opinion": "opinion"})
+    {"official": "ok", "check": "info", "outdated": "warning", "opinion": "opinion"}
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,7 +63,7 @@ class RichText:
         return bool(self.text or self.html)
 
 
-Content = Union[str, RichText]
+Content = str | RichText
 EMPTY = RichText("", "")
 
 
@@ -101,8 +107,9 @@ def strong(*content: Content) -> RichText:
     return span(*content, bold=True)
 
 
-def block(*content: Content, role: str | None = None, tone: str | None = None, style: str = "",
-          tag: str = "div") -> RichText:
+def block(
+    *content: Content, role: str | None = None, tone: str | None = None, style: str = "", tag: str = "div"
+) -> RichText:
     """A block (``div`` or ``p``) of inline content; ``role`` = ``status`` or ``alert`` announces it."""
     inner = join(content, "", "")
     live = ' aria-live="polite"' if role == "status" else ""
@@ -127,8 +134,11 @@ def heading(*content: Content, level: int = 3) -> RichText:
     """A heading for screen readers that stays out of JupyterLab's table of contents (real <h*> would not)."""
     inner = join(content, "", "")
     size = {3: "1.25em", 4: "1.1em"}.get(level, "1em")
-    return RichText(f'<div role="heading" aria-level="{level}" style="font-size:{size};font-weight:bold;'
-                    f'margin:.3em 0">{inner.html}</div>', inner.text)
+    return RichText(
+        f'<div role="heading" aria-level="{level}" style="font-size:{size};font-weight:bold;'
+        f'margin:.3em 0">{inner.html}</div>',
+        inner.text,
+    )
 
 
 def bullets(items: Iterable[Content], ordered: bool = False, style: str = "") -> RichText:
@@ -137,8 +147,10 @@ def bullets(items: Iterable[Content], ordered: bool = False, style: str = "") ->
     tag = "ol" if ordered else "ul"
     css = f' style="{style}"' if style else ""
     marks = [f"{n}. " if ordered else "・" for n in range(1, len(rich) + 1)]
-    return RichText(f"<{tag}{css}>" + "".join(f"<li>{r.html}</li>" for r in rich) + f"</{tag}>",
-                    "\n".join(f"  {m}{r.text}" for m, r in zip(marks, rich)))
+    return RichText(
+        f"<{tag}{css}>" + "".join(f"<li>{r.html}</li>" for r in rich) + f"</{tag}>",
+        "\n".join(f"  {m}{r.text}" for m, r in zip(marks, rich)),
+    )
 
 
 def link(content: Content, href: str) -> RichText:
@@ -150,9 +162,11 @@ def link(content: Content, href: str) -> RichText:
 # Rules for the kit's widgets that their Python options cannot set: option buttons (RadioButtons) big enough to
 # hit with a finger or a shaky mouse (WCAG 2.2 target size, 24 px), in widgets that carry the class below.
 CHOICES_CLASS = "kit-choices"
-WIDGET_CSS = (f"<style>.{CHOICES_CLASS} .widget-radio-box label{{min-height:28px;display:flex;align-items:center;"
-              f"line-height:1.4}}.{CHOICES_CLASS} .widget-radio-box input[type=radio]{{width:20px;height:20px;"
-              f"margin:0 .5em 0 0;flex:none;order:-1}}</style>")
+WIDGET_CSS = (
+    f"<style>.{CHOICES_CLASS} .widget-radio-box label{{min-height:28px;display:flex;align-items:center;"
+    f"line-height:1.4}}.{CHOICES_CLASS} .widget-radio-box input[type=radio]{{width:20px;height:20px;"
+    f"margin:0 .5em 0 0;flex:none;order:-1}}</style>"
+)
 
 
 def shown_name(name: str) -> str:
@@ -165,27 +179,37 @@ def shown_name(name: str) -> str:
 
 def pill(label: str, tone: str) -> RichText:
     """A small label on a coloured background (white text), e.g. a status badge."""
-    return RichText(f'<span style="background:{PALETTE[tone]};color:{PALETTE["on_tone"]};border-radius:4px;'
-                    f'padding:0 .45em;font-size:90%;white-space:nowrap">{esc(label)}</span>', f"[{label}]")
+    return RichText(
+        f'<span style="background:{PALETTE[tone]};color:{PALETTE["on_tone"]};border-radius:4px;'
+        f'padding:0 .45em;font-size:90%;white-space:nowrap">{esc(label)}</span>',
+        f"[{label}]",
+    )
 
 
 def mark(label: str) -> RichText:
     """A UI label to look for on Amazon's screen: highlighted, bold, and quoted in the text form."""
-    return RichText(f'<mark style="background:{PALETTE["highlight"]};color:{PALETTE["text"]}">'
-                    f"<strong>{esc(label)}</strong></mark>", label)
+    return RichText(
+        f'<mark style="background:{PALETTE["highlight"]};color:{PALETTE["text"]}"><strong>{esc(label)}</strong></mark>',
+        label,
+    )
 
 
 def field(value: str) -> RichText:
     """A value drawn as it appears in a form field."""
-    return RichText(f'<span style="border:1px solid {PALETTE["border"]};border-radius:3px;padding:.1em .5em;'
-                    f'background:{PALETTE["field_bg"]};color:{PALETTE["text"]}"><strong>{esc(value)}</strong></span>',
-                    value)
+    return RichText(
+        f'<span style="border:1px solid {PALETTE["border"]};border-radius:3px;padding:.1em .5em;'
+        f'background:{PALETTE["field_bg"]};color:{PALETTE["text"]}"><strong>{esc(value)}</strong></span>',
+        value,
+    )
 
 
 def meter(done: int, total: int, words: str) -> RichText:
     """A progress bar named by ``words`` (for screen readers), followed by the same words in bold."""
-    return RichText(f'<progress max="{int(total)}" value="{int(done)}" aria-label="{esc(words)}" '
-                    f'style="vertical-align:middle;margin-right:.6em"></progress><strong>{esc(words)}</strong>', words)
+    return RichText(
+        f'<progress max="{int(total)}" value="{int(done)}" aria-label="{esc(words)}" '
+        f'style="vertical-align:middle;margin-right:.6em"></progress><strong>{esc(words)}</strong>',
+        words,
+    )
 
 
 def preformatted(text: str) -> RichText:
@@ -213,14 +237,18 @@ def table(columns: list[str], rows: Iterable[Iterable[Content]]) -> RichText:
 LEFT_ALIGNED = ({"selector": "th, td", "props": "text-align:left;padding:.3em .8em"},)
 
 
-def styled(styler, *, caption: str | None = None, formats=None, na_rep: str | None = None,
-           hide_index: bool = False) -> RichText:
+def styled(
+    styler, *, caption: str | None = None, formats=None, na_rep: str | None = None, hide_index: bool = False
+) -> RichText:
     """Show a pandas Styler with every cell, header and the caption escaped: its HTML and, for text, the table.
 
     Pass number formats here (not with ``Styler.format``), because the escaping formatter is set here.
     """
-    styler = (styler.format(formats, escape="html", na_rep=na_rep)
-              .format_index(escape="html", axis=0).format_index(escape="html", axis=1))
+    styler = (
+        styler.format(formats, escape="html", na_rep=na_rep)
+        .format_index(escape="html", axis=0)
+        .format_index(escape="html", axis=1)
+    )
     if caption:
         styler = styler.set_caption(esc(caption))
     if hide_index:

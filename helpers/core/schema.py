@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 # Markers for fields stored as text but meaning something stricter.
-NonEmpty = "non-empty"      # a list that must hold at least one item
-ClockTime = "hh:mm"         # a time of day, 00:00 to 24:00, kept as minutes after midnight
+NonEmpty = "non-empty"  # a list that must hold at least one item
+ClockTime = "hh:mm"  # a time of day, 00:00 to 24:00, kept as minutes after midnight
 
 
 class Where:
@@ -83,7 +83,9 @@ def load_csv(path: Path, name: str, cls: type) -> tuple:
     records = []
     for line, row in enumerate(body, start=2):
         if len(row) != len(header):
-            Where(name, f"{line}行目").fail("(行全体)", f"列の数が {len(row)} です。見出しと同じ {len(header)} 列にしてください。")
+            Where(name, f"{line}行目").fail(
+                "(行全体)", f"列の数が {len(row)} です。見出しと同じ {len(header)} 列にしてください。"
+            )
         raw = {column: cell.strip() for column, cell in zip(header, row) if cell.strip()}
         records.append((f"{line}行目", raw))
     if not records:
@@ -100,7 +102,9 @@ def build_all(name: str, cls: type, raws: list[tuple[str, Any]]) -> tuple:
         if key is not None:
             if key in seen:
                 Where(name, record_name(label, raw)).fail(
-                    "id" if "id" in raw else next(iter(raw)), f"「{key}」 は {seen[key]} と重複しています。別の id にしてください。")
+                    "id" if "id" in raw else next(iter(raw)),
+                    f"「{key}」 は {seen[key]} と重複しています。別の id にしてください。",
+                )
             seen[key] = label
         records.append(record)
     return tuple(records)
@@ -191,8 +195,15 @@ def convert(value: Any, hint: Any, where: Where, name: str) -> Any:
             where.fail(name, "空のリストは使えません。少なくとも1つ書いてください。")
         if dataclasses.is_dataclass(item_hint):
             parse = getattr(item_hint, "parse", None)  # a table may also be written as text ("kind: title")
-            return tuple(build(item_hint, parse(item) if parse and isinstance(item, str) else item, where.name,
-                               f"{where.record} の {name} #{n}") for n, item in enumerate(value, start=1))
+            return tuple(
+                build(
+                    item_hint,
+                    parse(item) if parse and isinstance(item, str) else item,
+                    where.name,
+                    f"{where.record} の {name} #{n}",
+                )
+                for n, item in enumerate(value, start=1)
+            )
         return tuple(convert(item, item_hint, where, name) for item in value)
     if origin in (Mapping, dict):
         if not isinstance(value, dict):

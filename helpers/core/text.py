@@ -29,13 +29,28 @@ LINE_BREAKS = "\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 MIDDLE_DOTS = "・･·•∙⋅‧"
 SLASHES = "/／⁄∕"
 # Kanji numerals and the digit each stands for; ○ and ◯ are written for 〇.
-KANJI_DIGITS = {"〇": "0", "○": "0", "◯": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
-                "六": "6", "七": "7", "八": "8", "九": "9"}
+KANJI_DIGITS = {
+    "〇": "0",
+    "○": "0",
+    "◯": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 
 # Invisible characters beyond Unicode's format characters (category Cf, all invisible): combining grapheme
 # joiner, Hangul fillers, Mongolian free variation selectors, variation selectors.
-EXTRA_INVISIBLE = frozenset([0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180B, 0x180C, 0x180D, 0x180F]
-                            + list(range(0xFE00, 0xFE10)) + list(range(0xE0100, 0xE01F0)))
+EXTRA_INVISIBLE = frozenset(
+    [0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x180B, 0x180C, 0x180D, 0x180F]
+    + list(range(0xFE00, 0xFE10))
+    + list(range(0xE0100, 0xE01F0))
+)
 
 
 def is_invisible(ch: str) -> bool:
@@ -45,8 +60,14 @@ def is_invisible(ch: str) -> bool:
 
 
 # Code point ranges whose characters may be invisible or fold by width (the rest of Unicode folds to itself).
-FOLDING_RANGES = [(0x0000, 0x4E00), (0xA000, 0xAC00), (0xD7B0, 0xD800), (0xF900, 0x10000),
-                  (0x10000, 0x20000), (0xE0000, 0xE1000)]
+FOLDING_RANGES = [
+    (0x0000, 0x4E00),
+    (0xA000, 0xAC00),
+    (0xD7B0, 0xD800),
+    (0xF900, 0x10000),
+    (0x10000, 0x20000),
+    (0xE0000, 0xE1000),
+]
 
 
 def width_folded(ch: str) -> str | None:

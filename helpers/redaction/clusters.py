@@ -38,8 +38,10 @@ _DROP_SEPS = str.maketrans("", "", _SEP_CHARS)
 _NON_DIGITS = re.compile(r"[^0-9]+")
 _PHONE_START = re.compile(r"(?<![0-9])(?:0|81(?![0-9]))")
 # Clusters that are only a date (with the hour of a following time) or only an order number.
-_HARMLESS = re.compile(r"(?:19|20)[0-9]{2}([-/.])[0-9]{1,2}\1[0-9]{1,2}(?: [0-9]{1,2})?"
-                       r"|[0-9]{3}[- ][0-9]{7}[- ][0-9]{7}|[0-9]{17}")
+_HARMLESS = re.compile(
+    r"(?:19|20)[0-9]{2}([-/.])[0-9]{1,2}\1[0-9]{1,2}(?: [0-9]{1,2})?"
+    r"|[0-9]{3}[- ][0-9]{7}[- ][0-9]{7}|[0-9]{17}"
+)
 _KANJI_DIGIT = re.compile("[" + "".join(KANJI_DIGITS) + "]")
 _ARABIC_DIGIT = re.compile(r"[0-9０-９]")
 
@@ -47,21 +49,21 @@ _ARABIC_DIGIT = re.compile(r"[0-9０-９]")
 class Cluster(NamedTuple):  # a NamedTuple, not a frozen dataclass: a long paste makes thousands of them
     """The digit groups of one cluster of the view (group k is its k-th), and the sums the readings look up."""
 
-    starts: tuple[int, ...]       # where each group starts in the view
-    ends: tuple[int, ...]         # where it ends
-    digits: tuple[str, ...]       # its digits
-    sizes: list[int]              # how many digits it has
-    sums: list[int]               # sums[k]: the digits before group k; sums[-1]: all of them
+    starts: tuple[int, ...]  # where each group starts in the view
+    ends: tuple[int, ...]  # where it ends
+    digits: tuple[str, ...]  # its digits
+    sizes: list[int]  # how many digits it has
+    sums: list[int]  # sums[k]: the digits before group k; sums[-1]: all of them
     index_of_sum: dict[int, int]  # k for each sums[k]: n digits from group k end before group index_of_sum[sums[k] + n]
-    seps: list[str]               # seps[k]: what separates groups k and k + 1
-    soft: list[bool]              # whether seps[k] can end a number: it has a space or a line break
-    plus: int | None              # where a "+" before the first group is (+81 …), or None
-    paren: int | None             # where an opening parenthesis before the first group is ((03) …), or None
-    joined: str                   # all the digits: those of groups k..j are joined[sums[k]:sums[j + 1]]
+    seps: list[str]  # seps[k]: what separates groups k and k + 1
+    soft: list[bool]  # whether seps[k] can end a number: it has a space or a line break
+    plus: int | None  # where a "+" before the first group is (+81 …), or None
+    paren: int | None  # where an opening parenthesis before the first group is ((03) …), or None
+    joined: str  # all the digits: those of groups k..j are joined[sums[k]:sums[j + 1]]
 
     def digits_of(self, first: int, last: int) -> str:
         """Return the digits of groups first..last."""
-        return self.joined[self.sums[first]:self.sums[last + 1]]
+        return self.joined[self.sums[first] : self.sums[last + 1]]
 
 
 def digit_clusters(text: str, view: str, to_orig) -> Iterator[Cluster]:

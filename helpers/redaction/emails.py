@@ -16,11 +16,12 @@ from helpers.redaction.masks import EMAIL_MASK
 # The domain of an e-mail address, from the @: labels, then a top-level domain of letters of one script.
 _EMAIL_DOMAIN = re.compile(
     r"@(?:[\w-]++\.)+"
-    r"(?:[A-Za-z]{2,}+"                         # com, jp
-    r"|[\u30a1-\u30fa][\u30a1-\u30fa-]++"       # テスト, コム
-    r"|[\u4e00-\u9fff]{2,}+"                    # 中国
-    r"|[\u3041-\u3096]{2,}+"                    # みんな
-    r"|[^\W\d_\x00-\u02ff\u3040-\u30ff\u4e00-\u9fff]{2,}+)")  # рф, 한국
+    r"(?:[A-Za-z]{2,}+"  # com, jp
+    r"|[\u30a1-\u30fa][\u30a1-\u30fa-]++"  # テスト, コム
+    r"|[\u4e00-\u9fff]{2,}+"  # 中国
+    r"|[\u3041-\u3096]{2,}+"  # みんな
+    r"|[^\W\d_\x00-\u02ff\u3040-\u30ff\u4e00-\u9fff]{2,}+)"
+)  # рф, 한국
 _LOCAL_PUNCT = frozenset(".!#$%&'*+/=?^_`{|}~-")
 _LOCAL_MAX = 256
 

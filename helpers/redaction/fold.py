@@ -61,8 +61,7 @@ def fold_table() -> tuple[dict[int, str | None], re.Pattern, re.Pattern]:
             ranges.append([cp, cp])
 
     def char_class(pairs) -> str:
-        return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-                       for a, b in pairs)
+        return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in pairs)
 
     bmp = [r for r in ranges if r[1] < 0x10000]
     return table, re.compile(f"[{char_class(bmp)}]+"), re.compile(f"[{char_class(ranges)}]+")

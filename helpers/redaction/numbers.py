@@ -53,7 +53,7 @@ def _keep_protected_forms(view: str, cluster: Cluster, state: list[int]) -> None
             continue
         last = protected_end(view, cluster, k)
         if last >= 0:
-            state[k:last + 1] = [KEPT] * (last + 1 - k)
+            state[k : last + 1] = [KEPT] * (last + 1 - k)
             next_free = last + 1
 
 
@@ -90,7 +90,7 @@ def _free_stretches(state: list[int], a: int = 0, b: int | None = None) -> list[
     """Return the stretches (first, last) of free groups among groups a..b (all): the runs between blocked groups."""
     if b is None:
         b = len(state) - 1
-    here = state[a:b + 1]
+    here = state[a : b + 1]
     if not any(here):  # FREE is 0: all free, the common case
         return [(a, b)]
     stretches = []
@@ -106,7 +106,7 @@ def _free_stretches(state: list[int], a: int = 0, b: int | None = None) -> list[
 
 def _mask(cluster: Cluster, state: list[int], spans: list, first: int, last: int, mask: str) -> None:
     """Mark groups first..last masked, and add the span that covers them to ``spans``."""
-    state[first:last + 1] = [MASKED] * (last + 1 - first)
+    state[first : last + 1] = [MASKED] * (last + 1 - first)
     spans.append((_span_start(cluster, first, last), cluster.ends[last], mask))
 
 

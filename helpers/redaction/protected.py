@@ -30,11 +30,16 @@ def protected_starts(cluster: Cluster) -> list[int]:
     sizes = cluster.sizes
     far = len(sizes) + 9  # "no group there"
     ends = cluster.index_of_sum.get
-    return [k for k, (size, following, base) in enumerate(zip(sizes, sizes[1:] + [99], cluster.sums))
-            if k == 0 or (size == 4 and following <= 2)  # a date, a postal code
-            or ends(base + 17, far) - k <= 3 or ends(base + 16, far) - k <= 3  # orders
-            or ends(base + 13, far) - k <= 5  # ISBN-13, JAN/EAN-13
-            or ends(base + 10, -9) - k == 4]  # ISBN-10
+    return [
+        k
+        for k, (size, following, base) in enumerate(zip(sizes, sizes[1:] + [99], cluster.sums))
+        if k == 0
+        or (size == 4 and following <= 2)  # a date, a postal code
+        or ends(base + 17, far) - k <= 3
+        or ends(base + 16, far) - k <= 3  # orders
+        or ends(base + 13, far) - k <= 5  # ISBN-13, JAN/EAN-13
+        or ends(base + 10, -9) - k == 4
+    ]  # ISBN-10
 
 
 def protected_end(view: str, cluster: Cluster, k: int) -> int:
@@ -52,11 +57,14 @@ def protected_end(view: str, cluster: Cluster, k: int) -> int:
         after = index_of_sum.get(base + total)
         if after is None or after - k > 3 or not all(sums[i] - base in cuts for i in range(k + 1, after)):
             continue
-        if after == k + 2 and cluster.soft[k]:
-            # With a space, two numbers unless neither can be a phone or card: "0312345678 1234567" is a phone
-            # number and another number, "100 36000000000008" a quantity and a card.
-            if digits[k][0] == "0" if sums[k + 1] - base == cuts[1] else luhn_ok(digits[k + 1]):
-                continue
+        # With a space, two numbers unless neither can be a phone or card: "0312345678 1234567" is a phone
+        # number and another number, "100 36000000000008" a quantity and a card.
+        if (
+            after == k + 2
+            and cluster.soft[k]
+            and (digits[k][0] == "0" if sums[k + 1] - base == cuts[1] else luhn_ok(digits[k + 1]))
+        ):
+            continue
         return after - 1
     # 13 digits: ISBN-13 (978/979); JAN/EAN-13 bare or 1-6-6, or after a context word.
     after = index_of_sum.get(base + 13)
@@ -64,8 +72,9 @@ def protected_end(view: str, cluster: Cluster, k: int) -> int:
         number = cluster.digits_of(k, after - 1)
         if ean_ok(number):
             # ISBN-13 bare, 978-4065199817, or 978-4-06-519981-7 (ending in the check digit alone).
-            if number[:3] in ("978", "979") and (after - k == 1 or (
-                    sizes[k] == 3 and (after - k == 2 or sizes[after - 1] == 1))):
+            if number[:3] in ("978", "979") and (
+                after - k == 1 or (sizes[k] == 3 and (after - k == 2 or sizes[after - 1] == 1))
+            ):
                 return after - 1
             if number[:2] in ("45", "49") and (after - k == 1 or sizes[k:after] == [1, 6, 6]):
                 return after - 1
@@ -73,15 +82,27 @@ def protected_end(view: str, cluster: Cluster, k: int) -> int:
                 return after - 1
     # ISBN-10: four groups ending in the check digit, or after the word ISBN.
     after = index_of_sum.get(base + 10)
-    if after is not None and ((after - k == 4 and sizes[after - 1] == 1 and _unit(seps, k, after - 1))
-                              or (k == 0 and after - k <= 4 and _context(view, start, ("ISBN",)))):
-        if isbn10_ok(cluster.digits_of(k, after - 1)):
-            return after - 1
+    if (
+        after is not None
+        and (
+            (after - k == 4 and sizes[after - 1] == 1 and _unit(seps, k, after - 1))
+            or (k == 0 and after - k <= 4 and _context(view, start, ("ISBN",)))
+        )
+        and isbn10_ok(cluster.digits_of(k, after - 1))
+    ):
+        return after - 1
     # Dates: 2026-11-27, 2026/11/27, 2026.11.27.
-    if (sizes[k] == 4 and k + 2 < len(sizes) and sizes[k + 1] <= 2 and sizes[k + 2] <= 2
-            and seps[k] == seps[k + 1] and seps[k] in ("-", "/", ".")
-            and "1900" <= digits[k] <= "2099" and 1 <= int(digits[k + 1]) <= 12
-            and 1 <= int(digits[k + 2]) <= 31):
+    if (
+        sizes[k] == 4
+        and k + 2 < len(sizes)
+        and sizes[k + 1] <= 2
+        and sizes[k + 2] <= 2
+        and seps[k] == seps[k + 1]
+        and seps[k] in ("-", "/", ".")
+        and "1900" <= digits[k] <= "2099"
+        and 1 <= int(digits[k + 1]) <= 12
+        and 1 <= int(digits[k + 2]) <= 31
+    ):
         return k + 2
     # Postal codes after 〒 or 郵便番号: 〒100-0001, 〒 100 0001, 〒1000001.
     if k == 0 and _context(view, start, _CONTEXT_POSTAL, 8):
@@ -94,7 +115,7 @@ def protected_end(view: str, cluster: Cluster, k: int) -> int:
 
 def _context(view: str, start: int, words, width: int = 16) -> bool:
     """Whether one of ``words`` is written in the ``width`` characters before ``start``."""
-    before = view[max(0, start - width):start].upper()
+    before = view[max(0, start - width) : start].upper()
     return any(word in before for word in words)
 
 

@@ -31,17 +31,28 @@ def reading_starts(cluster: Cluster, state: list[int]) -> list[int]:
     """Return the free groups where a phone number or a card can start: only these are read."""
     sizes, sums, index_of_sum = cluster.sizes, cluster.sums, cluster.index_of_sum
     total = sums[-1]
-    return [k for k, (size, digits, base) in enumerate(zip(sizes, cluster.digits, sums))
-            if state[k] == FREE and (
-                (digits[0] == "0" and (base + 10 in index_of_sum or base + 11 in index_of_sum
-                                       or digits[1:2] == "0"))  # a national or international number
-                or (size >= 4 and base + 13 <= total  # a card: a group ends 13-19 digits on
-                    and sums[bisect.bisect_left(sums, base + 13, k)] <= base + MAX_ITEM_DIGITS)
-                or digits == "81" or (k == 0 and cluster.plus is not None))]
+    return [
+        k
+        for k, (size, digits, base) in enumerate(zip(sizes, cluster.digits, sums))
+        if state[k] == FREE
+        and (
+            (
+                digits[0] == "0" and (base + 10 in index_of_sum or base + 11 in index_of_sum or digits[1:2] == "0")
+            )  # a national or international number
+            or (
+                size >= 4
+                and base + 13 <= total  # a card: a group ends 13-19 digits on
+                and sums[bisect.bisect_left(sums, base + 13, k)] <= base + MAX_ITEM_DIGITS
+            )
+            or digits == "81"
+            or (k == 0 and cluster.plus is not None)
+        )
+    ]
 
 
-def best_reading(cluster: Cluster, candidates: list[int], state: list[int], a: int, b: int
-                 ) -> list[tuple[int, int, str]]:
+def best_reading(
+    cluster: Cluster, candidates: list[int], state: list[int], a: int, b: int
+) -> list[tuple[int, int, str]]:
     """The phone numbers and cards to mask among the free groups a..b, as (first, last, mask).
 
     Of all the ways to read the groups as non-overlapping numbers, the one with the highest weight, then the
@@ -69,7 +80,7 @@ def best_reading(cluster: Cluster, candidates: list[int], state: list[int], a: i
     score = (0, 0)  # the best from the start after k, which was just done
     done = b + 1
     for k in reversed(free_starts):
-        best_from[k + 1 - a:done - a] = [score] * (done - k - 1)
+        best_from[k + 1 - a : done - a] = [score] * (done - k - 1)
         done = k
         chosen = None
         first = digits[k]
@@ -121,7 +132,7 @@ def whole_card(cluster: Cluster, k: int, j: int) -> bool:
     total = sums[j + 1] - sums[k]
     if not 13 <= total <= MAX_ITEM_DIGITS or cluster.digits[k][0] == "0" or (k == 0 and cluster.plus is not None):
         return False
-    if max(sizes[k:j + 1]) < 4 or (j == k + 1 and seps[k] == "." and sizes[k] <= 3):  # 3.14159265358979
+    if max(sizes[k : j + 1]) < 4 or (j == k + 1 and seps[k] == "." and sizes[k] <= 3):  # 3.14159265358979
         return False
     if not luhn_ok(cluster.digits_of(k, j)):
         return False
@@ -162,7 +173,7 @@ def phone_windows(cluster: Cluster, k: int, limit: int) -> list[tuple[int, bool]
                 break
             if total < 7:
                 continue
-            status = international_status(joined[sums[k] + strip:sums[j + 1]], japan_only)
+            status = international_status(joined[sums[k] + strip : sums[j + 1]], japan_only)
             if status == 2:
                 windows.append((j, not japan_only))  # 81 without + is weak evidence
             elif status == 1 and k == 0 and plus is not None:
@@ -174,9 +185,9 @@ def phone_windows(cluster: Cluster, k: int, limit: int) -> list[tuple[int, bool]
             after = index_of_sum.get(base + total)
             if after is None or after > limit + 1:
                 continue
-            if valid_japanese(joined[base:base + total]):
+            if valid_japanese(joined[base : base + total]):
                 windows.append((after - 1, True))
-            elif after - k <= 4 and _phone_like(sizes[k:after]) and "." not in "".join(seps[k:after - 1]):
+            elif after - k <= 4 and _phone_like(sizes[k:after]) and "." not in "".join(seps[k : after - 1]):
                 windows.append((after - 1, False))
     return windows
 
@@ -185,8 +196,7 @@ def _phone_like(sizes) -> bool:
     """Whether groups of these sizes are written like a Japanese number: bare, or 2-5, 1-4..., 3-4 digits."""
     if len(sizes) == 1:
         return True
-    return (2 <= len(sizes) <= 4 and 2 <= sizes[0] <= 5 and 3 <= sizes[-1] <= 4
-            and all(1 <= s <= 4 for s in sizes[1:-1]))
+    return 2 <= len(sizes) <= 4 and 2 <= sizes[0] <= 5 and 3 <= sizes[-1] <= 4 and all(1 <= s <= 4 for s in sizes[1:-1])
 
 
 def card_windows(cluster: Cluster, k: int, limit: int) -> list[tuple[int, bool]]:
@@ -214,7 +224,7 @@ def card_windows(cluster: Cluster, k: int, limit: int) -> list[tuple[int, bool]]
             by_amex = by_amex and cut in (4, 10)
         if total < 13 or (j == k + 1 and seps[k] == "." and sizes[k] != 4):
             continue
-        if luhn_ok(joined[base:sums[j + 1]]):
+        if luhn_ok(joined[base : sums[j + 1]]):
             last = sizes[j]  # a printed card ends in a group of 1-4 digits (or several groups run together)
             found.append((j, (by_fours and (last <= 4 or last % 4 == 0)) or by_amex))
     return found

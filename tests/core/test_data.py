@@ -12,42 +12,116 @@ from helpers.core import data
 
 # FACTS.md: id -> status, as FACTS.md states them (procedures without a stated status: None).
 FACTS_MD = {
-    "HOURS-24H": "confirmed", "HOURS-PHONE": "article", "HOURS-WAIT": "article",
-    "PROC-SELLER-CENTRAL": None, "SC-SMALL": "article", "SC-TOPIC": "confirmed", "SC-FREETEXT": "confirmed",
-    "SC-LOCATION": "changed", "SC-PHONE-CALLBACK": "confirmed",
+    "HOURS-24H": "confirmed",
+    "HOURS-PHONE": "article",
+    "HOURS-WAIT": "article",
+    "PROC-SELLER-CENTRAL": None,
+    "SC-SMALL": "article",
+    "SC-TOPIC": "confirmed",
+    "SC-FREETEXT": "confirmed",
+    "SC-LOCATION": "changed",
+    "SC-PHONE-CALLBACK": "confirmed",
     "PROC-SELLER-APP": "article",
-    "PROC-BUYER": None, "PROC-BUYER-PHONE": None, "PROC-BUYER-EMAIL": None, "PROC-BUYER-CHAT": None,
-    "BUYER-MENU": "changed", "BUYER-SCOPE": "confirmed", "BUYER-CALLME": "changed", "BUYER-MAIL-12H": "article",
-    "E164": "confirmed", "ORDER-ID": "confirmed",
+    "PROC-BUYER": None,
+    "PROC-BUYER-PHONE": None,
+    "PROC-BUYER-EMAIL": None,
+    "PROC-BUYER-CHAT": None,
+    "BUYER-MENU": "changed",
+    "BUYER-SCOPE": "confirmed",
+    "BUYER-CALLME": "changed",
+    "BUYER-MAIL-12H": "article",
+    "E164": "confirmed",
+    "ORDER-ID": "confirmed",
     "CHAN-COMPARE": "article",
-    "TEL-0120": "changed", "TEL-011": "changed", "TEL-022": "unverified", "TEL-SCAM": "confirmed",
-    "AHS-PROACTIVE": "confirmed", "PREP-ID": "article", "PREP-RECO": "article",
+    "TEL-0120": "changed",
+    "TEL-011": "changed",
+    "TEL-022": "unverified",
+    "TEL-SCAM": "confirmed",
+    "AHS-PROACTIVE": "confirmed",
+    "PREP-ID": "article",
+    "PREP-RECO": "article",
     # WHEN-RETURNS: "confirmed that it happens; the advice is article" - the record is the article's advice, and
     # the confirmed finding (SAFE-T) is its own record.
-    "WHEN-RETURNS": "article", "SAFE-T": "confirmed", "WHEN-FEEDBACK": "changed", "WHEN-CANCEL": "changed",
-    "REVIEW-MAIL": "article", "REVIEW-OPTIONAL": "article", "REVIEW-OPINION": "article",
+    "WHEN-RETURNS": "article",
+    "SAFE-T": "confirmed",
+    "WHEN-FEEDBACK": "changed",
+    "WHEN-CANCEL": "changed",
+    "REVIEW-MAIL": "article",
+    "REVIEW-OPTIONAL": "article",
+    "REVIEW-OPINION": "article",
     "ATOZ-48H": "confirmed",
     # Section 10. AH-RATING is "article-like (forum/blog)" in FACTS.md: beyond the article, so confirmed by forum
     # and blogs, and shown as 要確認.
-    "ATOZ-DEBIT-ODR": "confirmed", "ATOZ-WHERE": "confirmed", "ATOZ-INFO-REQ": "confirmed",
-    "ATOZ-APPEAL": "confirmed", "ATOZ-PREP": "confirmed", "AH-PAGE": "confirmed", "AH-APPEAL": "confirmed",
-    "AH-FUNDS-90D": "confirmed", "AH-RATING": "confirmed", "LIST-APPROVAL": "confirmed",
-    "LIST-SUPPRESSED": "confirmed", "MSG-ON-AMAZON": "confirmed", "MSG-24H": "confirmed", "MSG-ABUSE": "unverified",
-    "LOGIN-2SV-RESET": "confirmed", "PHISH-CHECK": "confirmed", "PHISH-REPORT": "confirmed",
-    "PHISH-AFTER": "confirmed", "FBA-REIMB": "confirmed", "FBA-PREP": "confirmed",
+    "ATOZ-DEBIT-ODR": "confirmed",
+    "ATOZ-WHERE": "confirmed",
+    "ATOZ-INFO-REQ": "confirmed",
+    "ATOZ-APPEAL": "confirmed",
+    "ATOZ-PREP": "confirmed",
+    "AH-PAGE": "confirmed",
+    "AH-APPEAL": "confirmed",
+    "AH-FUNDS-90D": "confirmed",
+    "AH-RATING": "confirmed",
+    "LIST-APPROVAL": "confirmed",
+    "LIST-SUPPRESSED": "confirmed",
+    "MSG-ON-AMAZON": "confirmed",
+    "MSG-24H": "confirmed",
+    "MSG-ABUSE": "unverified",
+    "LOGIN-2SV-RESET": "confirmed",
+    "PHISH-CHECK": "confirmed",
+    "PHISH-REPORT": "confirmed",
+    "PHISH-AFTER": "confirmed",
+    "FBA-REIMB": "confirmed",
+    "FBA-PREP": "confirmed",
 }
 # FACTS.md names an Amazon Japan page (official-jp) for these: only they get 「公式で確認」.
-OFFICIAL_JP = {"TEL-SCAM", "SAFE-T", "CANCEL-SHIPPED", "FEEDBACK-NO-PRESSURE", "WHEN-FEEDBACK", "WHEN-CANCEL",
-               "ATOZ-48H", "ATOZ-DEBIT-ODR", "AH-PAGE", "AH-APPEAL", "AH-FUNDS-90D", "LIST-SUPPRESSED",
-               "MSG-ON-AMAZON", "MSG-24H", "LOGIN-2SV-RESET", "PHISH-CHECK", "PHISH-REPORT", "PHISH-AFTER",
-               "FBA-REIMB", "FBA-PREP"}
+OFFICIAL_JP = {
+    "TEL-SCAM",
+    "SAFE-T",
+    "CANCEL-SHIPPED",
+    "FEEDBACK-NO-PRESSURE",
+    "WHEN-FEEDBACK",
+    "WHEN-CANCEL",
+    "ATOZ-48H",
+    "ATOZ-DEBIT-ODR",
+    "AH-PAGE",
+    "AH-APPEAL",
+    "AH-FUNDS-90D",
+    "LIST-SUPPRESSED",
+    "MSG-ON-AMAZON",
+    "MSG-24H",
+    "LOGIN-2SV-RESET",
+    "PHISH-CHECK",
+    "PHISH-REPORT",
+    "PHISH-AFTER",
+    "FBA-REIMB",
+    "FBA-PREP",
+}
 # ... and only another country's Amazon help for these (beside the article or blogs for a label).
-OFFICIAL_OTHER_ONLY = {"ATOZ-WHERE", "ATOZ-INFO-REQ", "ATOZ-APPEAL", "ATOZ-PREP", "DESK-NAMES", "FEEDBACK-REMOVAL",
-                       "LIST-APPROVAL", "CASE-ETIQUETTE"}
-LOADERS = [data.load_facts, data.load_procedures, data.load_situations, data.load_channel_rules, data.load_lessons,
-           data.load_hours,
-           data.load_phone_numbers, data.load_channels, data.load_quiz, data.load_exercises, data.load_vocabulary,
-           data.load_texts, data.load_glossary]
+OFFICIAL_OTHER_ONLY = {
+    "ATOZ-WHERE",
+    "ATOZ-INFO-REQ",
+    "ATOZ-APPEAL",
+    "ATOZ-PREP",
+    "DESK-NAMES",
+    "FEEDBACK-REMOVAL",
+    "LIST-APPROVAL",
+    "CASE-ETIQUETTE",
+}
+LOADERS = [
+    data.load_facts,
+    data.load_procedures,
+    data.load_situations,
+    data.load_channel_rules,
+    data.load_lessons,
+    data.load_hours,
+    data.load_phone_numbers,
+    data.load_channels,
+    data.load_quiz,
+    data.load_exercises,
+    data.load_vocabulary,
+    data.load_texts,
+    data.load_glossary,
+]
 
 
 @pytest.mark.parametrize("loader", LOADERS, ids=lambda f: f.__name__)
@@ -96,12 +170,16 @@ def test_phone_hours_and_numbers_match_facts_md():
 def test_procedures_have_ordered_steps_with_exact_labels():
     central = facts.get("PROC-SELLER-CENTRAL")
     assert [s.labels[0].ja if s.labels else None for s in central.steps] == [
-        "サポートを受ける", "問い合わせ", "サポートを受ける", "上記以外の〜", None]
+        "サポートを受ける",
+        "問い合わせ",
+        "サポートを受ける",
+        "上記以外の〜",
+        None,
+    ]
     assert central.steps[0].labels[0].en == "Get Support"
     assert [m.method for m in central.steps[-1].methods] == ["email", "phone", "chat"]
     buyer = facts.get("PROC-BUYER")
-    assert {m.procedure for m in buyer.steps[-1].methods} == {"PROC-BUYER-PHONE", "PROC-BUYER-EMAIL",
-                                                              "PROC-BUYER-CHAT"}
+    assert {m.procedure for m in buyer.steps[-1].methods} == {"PROC-BUYER-PHONE", "PROC-BUYER-EMAIL", "PROC-BUYER-CHAT"}
 
 
 def test_channel_comparison_matches_the_article():
@@ -185,8 +263,7 @@ def test_empty_step_list_is_rejected(write):
 
 
 def test_procedure_without_steps_is_rejected(write):
-    message = rejected(data.load_procedures,
-                       write("procedures.toml", GOOD_PROCEDURE.split("[[procedure.step]]")[0]))
+    message = rejected(data.load_procedures, write("procedures.toml", GOOD_PROCEDURE.split("[[procedure.step]]")[0]))
     assert "PROC-X" in message and "「step」" in message
 
 
@@ -197,7 +274,9 @@ def test_bad_field_inside_a_step_names_the_step(write):
 
 
 def test_changed_fact_without_caution_is_rejected(write):
-    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace('status = "article"', 'status = "changed"')))
+    message = rejected(
+        data.load_facts, write("facts.toml", GOOD_FACT.replace('status = "article"', 'status = "changed"'))
+    )
     assert "X-1" in message and "「caution」" in message
 
 
@@ -221,15 +300,20 @@ def test_empty_toml_file_is_rejected(write):
 
 
 def test_empty_sources_are_rejected(write):
-    message = rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace('[{ kind = "article", title = "記事" }]', "[]")))
+    message = rejected(
+        data.load_facts, write("facts.toml", GOOD_FACT.replace('[{ kind = "article", title = "記事" }]', "[]"))
+    )
     assert "「sources」" in message
 
 
-@pytest.mark.parametrize("change, says", [
-    (('kind = "article"', 'kind = "rumour"'), "「kind」"),
-    (('status = "article"', 'status = "confirmed"'), "記事のほかの出典"),
-    (('kind = "article"', 'kind = "blog"'), "kind = \"article\""),
-])
+@pytest.mark.parametrize(
+    "change, says",
+    [
+        (('kind = "article"', 'kind = "rumour"'), "「kind」"),
+        (('status = "article"', 'status = "confirmed"'), "記事のほかの出典"),
+        (('kind = "article"', 'kind = "blog"'), 'kind = "article"'),
+    ],
+)
 def test_sources_are_checked_against_the_status(write, change, says):
     assert says in rejected(data.load_facts, write("facts.toml", GOOD_FACT.replace(*change)))
 
@@ -303,20 +387,33 @@ def test_a_good_exercise_loads(write):
     assert [o.why for o in question.options] == ["w", None, "x"]
 
 
-@pytest.mark.parametrize("change, field", [
-    (("answer = 1", "answer = 3"), "answer"),
-    (('{ text = "c", why = "x" }', '{ text = "a", why = "x" }'), "options"),
-    (('{ text = "c", why = "x" }', '{ text = "c" }'), "options"),
-    (('{ text = "b" }', '{ text = "b", why = "y" }'), "options"),
-    (('options = [{ text = "a", why = "w" }, { text = "b" }, { text = "c", why = "x" }]', 'options = ["a", "b", "c"]'),
-     "options"),
-    (('hint = "h"\n', ""), "hint"),
-    (('lesson = "01_seller_central"\n', ""), "lesson"),
-    (('options = [{ text = "a", why = "w" }, { text = "b" }, { text = "c", why = "x" }]\n', ""), "accept"),
-    (("answer = 1", 'answer = 1\naccept = ["a"]'), "accept"),
-    (('options = [{ text = "a", why = "w" }, { text = "b" }, { text = "c", why = "x" }]\nanswer = 1\n',
-      'accept = ["a"]\n'), "look_for"),
-])
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        (("answer = 1", "answer = 3"), "answer"),
+        (('{ text = "c", why = "x" }', '{ text = "a", why = "x" }'), "options"),
+        (('{ text = "c", why = "x" }', '{ text = "c" }'), "options"),
+        (('{ text = "b" }', '{ text = "b", why = "y" }'), "options"),
+        (
+            (
+                'options = [{ text = "a", why = "w" }, { text = "b" }, { text = "c", why = "x" }]',
+                'options = ["a", "b", "c"]',
+            ),
+            "options",
+        ),
+        (('hint = "h"\n', ""), "hint"),
+        (('lesson = "01_seller_central"\n', ""), "lesson"),
+        (('options = [{ text = "a", why = "w" }, { text = "b" }, { text = "c", why = "x" }]\n', ""), "accept"),
+        (("answer = 1", 'answer = 1\naccept = ["a"]'), "accept"),
+        (
+            (
+                'options = [{ text = "a", why = "w" }, { text = "b" }, { text = "c", why = "x" }]\nanswer = 1\n',
+                'accept = ["a"]\n',
+            ),
+            "look_for",
+        ),
+    ],
+)
 def test_bad_exercises_are_rejected_naming_the_field(write, change, field):
     text = GOOD_EXERCISE.replace(*change)
     assert text != GOOD_EXERCISE
@@ -327,13 +424,15 @@ def test_bad_exercises_are_rejected_naming_the_field(write, change, field):
 def test_a_quiz_question_needs_its_section_and_the_lesson_to_revisit(write):
     quiz = GOOD_EXERCISE.replace("[[exercise]]", "[[question]]").replace('hint = "h"\n', "")
     assert "「section」" in rejected(data.load_quiz, write("quiz.toml", quiz))
-    no_lesson = quiz.replace('lesson = "01_seller_central"\n', 'section = 10\n')
+    no_lesson = quiz.replace('lesson = "01_seller_central"\n', "section = 10\n")
     assert "「lesson」" in rejected(data.load_quiz, write("quiz.toml", no_lesson))
 
 
 def test_vocabulary_must_name_every_channel_plan_and_status(write):
     text = (data.DATA_DIR / "vocabulary.toml").read_text(encoding="utf-8")
-    message = rejected(data.load_vocabulary, write("vocabulary.toml", text.replace("[channels.chat]", "[channels.fax]")))
+    message = rejected(
+        data.load_vocabulary, write("vocabulary.toml", text.replace("[channels.chat]", "[channels.fax]"))
+    )
     assert "vocabulary.toml" in message and "「channels」" in message and "chat" in message
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from support import without_pandas
 
 from helpers.core import data, optional
+from support import without_pandas
 
 PANDAS_LESSONS = [lesson.id for lesson in data.load_lessons() if lesson.pandas]
 
@@ -70,9 +70,12 @@ def test_every_view_that_needs_pandas_in_the_pandas_lessons_modules_is_checked()
     from helpers import channels, contact_log
 
     wrapper = optional.needs_pandas(lambda: None).__code__
-    wrapped = {f"{module.__name__.removeprefix('helpers.')}.{name}" for module in (channels, contact_log)
-               for name, value in vars(module).items()
-               if getattr(value, "__code__", None) is wrapper and not name.startswith("_")}
+    wrapped = {
+        f"{module.__name__.removeprefix('helpers.')}.{name}"
+        for module in (channels, contact_log)
+        for name, value in vars(module).items()
+        if getattr(value, "__code__", None) is wrapper and not name.startswith("_")
+    }
     assert wrapped and wrapped <= {line.split('"')[1] for line in VIEWS.splitlines() if line.startswith('    "')}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ import pytest
 from helpers import course, quiz, walkthrough
 from helpers.core import data, progress
 
-WHEN = datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)
+WHEN = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 
 
 def test_default_file_is_in_the_users_data_folder_not_the_repository(monkeypatch):
@@ -186,6 +186,7 @@ def test_no_progress_file_inside_the_repository():
 
 
 # ---------------------------------------------------------------- never harmful (#13)
+
 
 def special_files(tmp_path):
     folder = tmp_path / "a-folder"

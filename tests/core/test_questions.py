@@ -35,8 +35,10 @@ def test_empty_answer_is_not_judged(q):
     assert not result.passed and result.text == data.say("questions.empty")
 
 
-@pytest.mark.parametrize("typed", ["「Get Support」", "“Get Support”", " get support ", "GET SUPPORT", "Get　Support",
-                                   "Ｇｅｔ Ｓｕｐｐｏｒｔ"])
+@pytest.mark.parametrize(
+    "typed",
+    ["「Get Support」", "“Get Support”", " get support ", "GET SUPPORT", "Get　Support", "Ｇｅｔ Ｓｕｐｐｏｒｔ"],
+)
 def test_text_answers_tolerate_quotes_spaces_width_and_case(typed):
     assert questions.judge(exercise("03-english-label"), typed).passed
 

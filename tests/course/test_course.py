@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
 import pytest
-from support import ROOT, read_notebook, stored_notebooks
 
 from helpers import course, facts, quiz
 from helpers.core import data, progress, questions, registry
+from support import ROOT, read_notebook, stored_notebooks
 
 LESSONS = course.lessons()
 
 
 def shown_text(notebook: dict) -> str:
     """Everything the stored notebook shows as output (what a reader sees), as plain text."""
-    return "\n".join("".join(o.get("data", {}).get("text/plain", "")) + "".join(o.get("text", ""))
-                     for c in notebook["cells"] if c["cell_type"] == "code" for o in c.get("outputs", []))
+    return "\n".join(
+        "".join(o.get("data", {}).get("text/plain", "")) + "".join(o.get("text", ""))
+        for c in notebook["cells"]
+        if c["cell_type"] == "code"
+        for o in c.get("outputs", [])
+    )
 
 
 def test_manifest_and_notebook_files_agree():
@@ -56,7 +61,7 @@ def test_teaching_frame_is_not_copied_into_the_notebooks():
 
 
 def test_next_follows_the_manifest():
-    for before, after in zip(LESSONS, LESSONS[1:]):
+    for before, after in itertools.pairwise(LESSONS):
         link = course.lesson(before.id).next()
         assert f'href="{after.file}"' in link.html and after.title in link.text
     assert data.say("course.last_lesson") in course.lesson(LESSONS[-1].id).next().text
@@ -96,7 +101,7 @@ def test_key_points_quote_facts_rather_than_restate_them():
 
 def test_only_the_appendix_comes_after_the_quiz():
     quiz_at = next(n for n, lesson in enumerate(LESSONS) if lesson.quiz)
-    assert all(lesson.appendix for lesson in LESSONS[quiz_at + 1:])
+    assert all(lesson.appendix for lesson in LESSONS[quiz_at + 1 :])
     assert not any(lesson.appendix for lesson in LESSONS[:quiz_at])
 
 
@@ -105,21 +110,29 @@ def test_the_order_starts_with_why_and_warns_before_phone_practice():
     position = {lesson_id: n for n, lesson_id in enumerate(order)}
     with_walkthrough = {p: lesson.id for lesson in LESSONS for p in lesson.walkthroughs}
     phone_practice = position[with_walkthrough["PROC-BUYER-PHONE"]]
-    warned = min(position[lesson.id] for lesson in LESSONS
-                 if any("TEL-SCAM" in point.facts for point in lesson.key_points))
+    warned = min(
+        position[lesson.id] for lesson in LESSONS if any("TEL-SCAM" in point.facts for point in lesson.key_points)
+    )
     assert warned < phone_practice, "the numbers and the scam warning come before any phone practice"
-    assert position[with_walkthrough["PROC-BUYER"]] > max(position[with_walkthrough["PROC-SELLER-CENTRAL"]],
-                                                          position[with_walkthrough["PROC-SELLER-APP"]])
-    when = min(position[lesson.id] for lesson in LESSONS
-               if any(f.startswith(("WHEN-", "ATOZ-")) for point in lesson.key_points for f in point.facts))
+    assert position[with_walkthrough["PROC-BUYER"]] > max(
+        position[with_walkthrough["PROC-SELLER-CENTRAL"]], position[with_walkthrough["PROC-SELLER-APP"]]
+    )
+    when = min(
+        position[lesson.id]
+        for lesson in LESSONS
+        if any(f.startswith(("WHEN-", "ATOZ-")) for point in lesson.key_points for f in point.facts)
+    )
     assert when < position[with_walkthrough["PROC-SELLER-CENTRAL"]], "where to go when something happens: early"
 
 
 def stored_text(lesson_id: str) -> str:
     """The text a reader of a stored notebook sees in its outputs."""
     notebook = read_notebook(ROOT / "notebooks" / f"{lesson_id}.ipynb")
-    return "".join("".join(out.get("data", {}).get("text/plain", out.get("text", "")))
-                   for cell in notebook["cells"] for out in cell.get("outputs", []))
+    return "".join(
+        "".join(out.get("data", {}).get("text/plain", out.get("text", "")))
+        for cell in notebook["cells"]
+        for out in cell.get("outputs", [])
+    )
 
 
 def markdown_of(lesson_id: str) -> str:
@@ -146,8 +159,12 @@ def test_the_start_welcomes_in_few_words_with_the_times_and_a_way_in_for_someone
     first_aid = next(lesson for lesson in LESSONS if lesson.first_aid)
     assert data.say("course.first_aid") in shown and f'href="{first_aid.file}"' in course.first_aid().html
     assert [lesson.id for lesson in LESSONS if lesson.first_aid] == [LESSONS[1].id], "right after 00"
-    for moved in (facts.glossary().text.splitlines()[0], data.load_vocabulary().badges["official"].meaning,
-                  data.say("hours.now_button"), "確認日"):
+    for moved in (
+        facts.glossary().text.splitlines()[0],
+        data.load_vocabulary().badges["official"].meaning,
+        data.say("hours.now_button"),
+        "確認日",
+    ):
         assert moved not in shown, f"{moved!r} belongs to the lesson that uses it"
     assert "ボタン" in markdown_of(start.id), "00 says how to use the buttons"
 
@@ -156,8 +173,13 @@ def test_the_desk_is_introduced_once_with_its_other_names():
     names = registry.get("DESK-NAMES").values
     intro = course.desk_name().text
     assert all(name in intro for name in names.values())
-    shown = [lesson.id for lesson in LESSONS if names["app_name"] in stored_text(lesson.id)
-             and names["en"] in stored_text(lesson.id) and "、英語の画面では" in stored_text(lesson.id)]
+    shown = [
+        lesson.id
+        for lesson in LESSONS
+        if names["app_name"] in stored_text(lesson.id)
+        and names["en"] in stored_text(lesson.id)
+        and "、英語の画面では" in stored_text(lesson.id)
+    ]
     assert shown == [LESSONS[0].id]
 
 
@@ -176,8 +198,9 @@ def test_the_readme_states_the_pass_mark_of_the_manifest():
 
 def test_exercises_come_in_data_order_for_their_lesson():
     handle = course.lesson("03_seller_central")
-    assert [e.id for e in handle.exercises()] == [q.id for q in questions.exercise_questions()
-                                                  if q.lesson == "03_seller_central"]
+    assert [e.id for e in handle.exercises()] == [
+        q.id for q in questions.exercise_questions() if q.lesson == "03_seller_central"
+    ]
 
 
 # ---------------------------------------------------------------- progress per lesson

@@ -7,10 +7,10 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
-from support import ROOT, read_notebook
 
 from helpers import channels, contact_log, course, drafts, forms
 from helpers.core import data, progress, questions, registry
+from support import ROOT, read_notebook
 
 ALL = questions.exercise_questions()
 
@@ -98,8 +98,10 @@ def test_the_individual_plan_answer_comes_from_the_procedure_rule():
 
 
 def test_computed_answers_match_the_code():
-    for exercise_id, situation in [("04-nuance-and-speed", {"record": 0, "speed": 2, "nuance": 2}),
-                                   ("04-individual-plan", {"speed": 2, "plan": "individual"})]:
+    for exercise_id, situation in [
+        ("04-nuance-and-speed", {"record": 0, "speed": 2, "nuance": 2}),
+        ("04-individual-plan", {"speed": 2, "plan": "individual"}),
+    ]:
         assert right(exercise(exercise_id)) == channels.rank(**situation)[0]["channel"], exercise_id
     table = contact_log.compare(contact_log.read_log(contact_log.SAMPLE))
     email = data.load_vocabulary().channels["email"].ja
@@ -112,7 +114,9 @@ def test_computed_answers_match_the_code():
     assert questions.judge(exercise("07-plus81"), forms.callback_number(practice.domestic)).passed
     hours = registry.get("ATOZ-48H").values["reply_within_hours"]
     due = datetime(2026, 12, 4, 20, 0) + timedelta(hours=hours)  # a Friday at 20:00
-    assert right(exercise("01-buyer-problem-deadline")).startswith(f"{'月火水木金土日'[due.weekday()]}曜日の{due.hour}時")
+    assert right(exercise("01-buyer-problem-deadline")).startswith(
+        f"{'月火水木金土日'[due.weekday()]}曜日の{due.hour}時"
+    )
 
 
 def test_the_masking_exercise_applies_the_rule_to_data_of_its_own():
@@ -136,6 +140,7 @@ def test_the_masking_exercise_applies_the_rule_to_data_of_its_own():
 def test_nothing_an_exercise_shows_would_be_refused_in_a_stored_notebook(tmp_path):
     """The notebooks store each exercise as text: no phone, card or e-mail the notebook guard refuses."""
     from nbformat.v4 import new_code_cell, new_notebook, new_output
+
     from tools import notebook_guard
 
     cells = []
@@ -214,9 +219,14 @@ def test_no_exercise_reuses_the_data_of_a_worked_example_above(lesson_id):
 
 def test_card_lines_are_not_answers():
     """Lesson 01's exercises are cases to reason about, not a card's lines read back."""
-    lines = [questions.fold(line.rstrip("。")) for situation in data.load_situations()
-             for line in [*(do for branch in situation.steps for do in branch.do),
-                          *(item.text for item in (*situation.prepare, *situation.dont))]]
+    lines = [
+        questions.fold(line.rstrip("。"))
+        for situation in data.load_situations()
+        for line in [
+            *(do for branch in situation.steps for do in branch.do),
+            *(item.text for item in (*situation.prepare, *situation.dont)),
+        ]
+    ]
     for question in (q for q in ALL if q.lesson == "01_when_to_contact"):
         answer = questions.fold(right(question) if question.is_choice else question.accept[0])
         assert not any(answer in line or line in answer for line in lines), question.id

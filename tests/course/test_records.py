@@ -97,8 +97,11 @@ def test_a_record_made_on_the_hub_from_a_progress_document_is_the_same_record(fr
 
 
 def good(name="練習 花子", **changes) -> dict:
-    record = records.make({"01_when_to_contact": "2026-11-20"},
-                          {"score": 30, "total": 36, "passed": True, "missed": ["Q05"], "done_at": "2026-11-21"}, name)
+    record = records.make(
+        {"01_when_to_contact": "2026-11-20"},
+        {"score": 30, "total": 36, "passed": True, "missed": ["Q05"], "done_at": "2026-11-21"},
+        name,
+    )
     record.update(changes)
     return record
 
@@ -109,19 +112,26 @@ def write(folder, name, content):
     return path
 
 
-@pytest.mark.parametrize("content, says", [
-    (b"not json at all", "JSON として読めません"),
-    (json.dumps(good()).encode()[:-20], "JSON として読めません"),                       # truncated
-    (b"{" + b" " * (records.MAX_BYTES + 10) + b"}", "大きすぎます"),                     # huge
-    (json.dumps(good(version=2)).encode(), "版が違います"),                              # another version
-    (json.dumps({"hello": "world"}).encode(), "このキットの記録ではありません"),          # another schema
-    (json.dumps(good(lessons=["01"])).encode(), "「lessons」"),
-    (json.dumps(good(quiz={"score": 40, "total": 36, "passed": True, "missed": [], "done_at": "2026-11-21"})).encode(),
-     "「quiz」"),
-    ("練習".encode("cp932"), "UTF-8 ではありません"),
-    (b"[" * 100_000, "大きすぎます"),
-    (b"[" * 5_000 + b"]" * 5_000, "JSON として読めません"),                               # nested too deep
-])
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (b"not json at all", "JSON として読めません"),
+        (json.dumps(good()).encode()[:-20], "JSON として読めません"),  # truncated
+        (b"{" + b" " * (records.MAX_BYTES + 10) + b"}", "大きすぎます"),  # huge
+        (json.dumps(good(version=2)).encode(), "版が違います"),  # another version
+        (json.dumps({"hello": "world"}).encode(), "このキットの記録ではありません"),  # another schema
+        (json.dumps(good(lessons=["01"])).encode(), "「lessons」"),
+        (
+            json.dumps(
+                good(quiz={"score": 40, "total": 36, "passed": True, "missed": [], "done_at": "2026-11-21"})
+            ).encode(),
+            "「quiz」",
+        ),
+        ("練習".encode("cp932"), "UTF-8 ではありません"),
+        (b"[" * 100_000, "大きすぎます"),
+        (b"[" * 5_000 + b"]" * 5_000, "JSON として読めません"),  # nested too deep
+    ],
+)
 def test_a_file_that_is_not_a_good_record_is_refused_with_its_reason(tmp_path, content, says):
     write(tmp_path, "ok.json", good("練習 太郎"))
     write(tmp_path, "bad.json", content)
@@ -175,8 +185,10 @@ def test_the_cohort_view_reads_kit_cohort_dir_and_takes_uploads(tmp_path, monkey
     monkeypatch.setenv(records.ENV, str(tmp_path))
     view = records.CohortView()
     assert "練習 一郎" in view.controls["view"].value
-    upload = [{"name": "b.json", "content": json.dumps(good("練習 二郎")).encode()},
-              {"name": "c.json", "content": b"oops"}]
+    upload = [
+        {"name": "b.json", "content": json.dumps(good("練習 二郎")).encode()},
+        {"name": "c.json", "content": b"oops"},
+    ]
     view.upload(upload)
     assert "練習 二郎" in view.controls["view"].value and "c.json" in view.controls["view"].value
 
@@ -202,8 +214,10 @@ def on_the_hub(monkeypatch, learners):
 @pytest.mark.zone
 def test_on_the_hub_the_class_is_every_learners_progress_and_the_button_reads_it_again(monkeypatch):
     handle = course.lesson("03_seller_central")
-    lesson_done = {view.progress_item: {"done_at": "2026-12-02T10:00:00+09:00"}
-                   for view in [*handle.walkthroughs(), *handle.exercises()]}
+    lesson_done = {
+        view.progress_item: {"done_at": "2026-12-02T10:00:00+09:00"}
+        for view in [*handle.walkthroughs(), *handle.exercises()]
+    }
     first = handle.walkthroughs()[0].progress_item
     class_now = {"hub1": {"version": 1, "items": {first: lesson_done[first]}}, "hub2": {"version": 1, "items": {}}}
     on_the_hub(monkeypatch, lambda: class_now)

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sys
 
 import pytest
-from support import ROOT
 
 from helpers import course, situations, trainer
 from helpers.core import data, questions, registry
-
 from tools import trainer_pack
 
 
@@ -57,26 +54,33 @@ def test_the_cheat_sheet_has_each_situation_the_desk_and_the_scam_warning_and_no
 def test_the_pack_follows_the_data(monkeypatch):
     """Nothing is written by hand: change a lesson, a situation or a fact's value and the pages change with it."""
     lessons = data.load_lessons()
-    renamed = tuple(dataclasses.replace(lesson, title="新しい題名のレッスン", minutes=17) if lesson.id == "03_seller_central"
-                    else lesson for lesson in lessons)
+    renamed = tuple(
+        dataclasses.replace(lesson, title="新しい題名のレッスン", minutes=17)
+        if lesson.id == "03_seller_central"
+        else lesson
+        for lesson in lessons
+    )
     monkeypatch.setattr(data, "load_lessons", lambda *a: renamed)
     assert "新しい題名のレッスン（約17分）" in text_of(trainer.agenda())
-    moved = tuple(dataclasses.replace(s, title="テスト用の場面") if s.id == "WHEN-ATOZ" else s
-                  for s in data.load_situations())
+    moved = tuple(
+        dataclasses.replace(s, title="テスト用の場面") if s.id == "WHEN-ATOZ" else s for s in data.load_situations()
+    )
     monkeypatch.setattr(data, "load_situations", lambda *a: moved)
     assert "テスト用の場面" in text_of(trainer.cheatsheet())
     fact = registry.get("ATOZ-INFO-REQ")
     changed = dataclasses.replace(fact, values={"reply_within_hours": 36})
     original = registry.registry()
-    twin = registry.Registry({"all": [changed if r.id == fact.id else r for r in original]},
-                             names={"vocabulary": data.load_vocabulary()})
+    twin = registry.Registry(
+        {"all": [changed if r.id == fact.id else r for r in original]}, names={"vocabulary": data.load_vocabulary()}
+    )
     monkeypatch.setattr(registry, "registry", lambda: twin)
     assert "36時間以内" in text_of(trainer.cheatsheet())
 
 
 def test_text_from_data_is_escaped(monkeypatch):
-    marked = tuple(dataclasses.replace(s, title="<b>太字</b>") if s.id == "WHEN-ATOZ" else s
-                   for s in data.load_situations())
+    marked = tuple(
+        dataclasses.replace(s, title="<b>太字</b>") if s.id == "WHEN-ATOZ" else s for s in data.load_situations()
+    )
     monkeypatch.setattr(data, "load_situations", lambda *a: marked)
     page = trainer.cheatsheet()
     assert "<b>太字</b>" not in page and "&lt;b&gt;太字&lt;/b&gt;" in page

@@ -19,8 +19,10 @@ if str(ROOT / "hub") not in sys.path:  # the hub's own modules (hub_cohort, …)
 def pytest_terminal_summary(terminalreporter):
     """Say at the end of the run whether the real hub ran (a conftest below the root cannot add to the header)."""
     problem = hub.real_hub_problem()
-    terminalreporter.write_line(f"hub tests (tests/hub, a real JupyterHub and proxy): "
-                                f"{'SKIPPED: ' + problem if problem else 'run'}", yellow=bool(problem))
+    terminalreporter.write_line(
+        f"hub tests (tests/hub, a real JupyterHub and proxy): {'SKIPPED: ' + problem if problem else 'run'}",
+        yellow=bool(problem),
+    )
 
 
 def pytest_collection_modifyitems(items):

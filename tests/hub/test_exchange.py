@@ -15,8 +15,13 @@ import pytest
 
 from helpers.core import exchange, progress
 
-DOCUMENT = {"version": 1, "items": {"walkthrough:PROC-SELLER-CENTRAL": {"done_at": "2026-12-02T10:00:00+09:00"},
-                                    "quiz:final": {"done_at": "2026-12-02T10:00:00+09:00", "score": 7, "best": 7}}}
+DOCUMENT = {
+    "version": 1,
+    "items": {
+        "walkthrough:PROC-SELLER-CENTRAL": {"done_at": "2026-12-02T10:00:00+09:00"},
+        "quiz:final": {"done_at": "2026-12-02T10:00:00+09:00", "score": 7, "best": 7},
+    },
+}
 
 
 @contextlib.contextmanager
@@ -53,6 +58,7 @@ def on_hub(monkeypatch):
     def configure(url: str):
         monkeypatch.setenv(exchange.URL_ENV, url)
         monkeypatch.setenv(exchange.TOKEN_ENV, "secret-token")
+
     return configure
 
 
@@ -117,15 +123,22 @@ def test_a_document_too_big_is_not_sent(on_hub):
 
 # ---------------------------------------------------------------- the service's own checks and store
 
+
 def test_the_service_accepts_the_kits_documents_and_refuses_anything_else():
     pytest.importorskip("jupyterhub")
     from hub_exchange import check_document
 
     assert check_document(DOCUMENT) is None
-    for bad in ([], {"version": 2, "items": {}}, {"version": 1, "items": []}, {"version": 1, "items": {}, "x": 1},
-                {"version": 1, "items": {"no kind": {}}}, {"version": 1, "items": {"quiz:final": {"a": [1]}}},
-                {"version": 1, "items": {"quiz:final": {"a": "x" * 201}}},
-                {"version": 1, "items": {f"exercise:{i}": {} for i in range(2001)}}):
+    for bad in (
+        [],
+        {"version": 2, "items": {}},
+        {"version": 1, "items": []},
+        {"version": 1, "items": {}, "x": 1},
+        {"version": 1, "items": {"no kind": {}}},
+        {"version": 1, "items": {"quiz:final": {"a": [1]}}},
+        {"version": 1, "items": {"quiz:final": {"a": "x" * 201}}},
+        {"version": 1, "items": {f"exercise:{i}": {} for i in range(2001)}},
+    ):
         assert check_document(bad), bad
 
 

@@ -20,15 +20,13 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tools import browser
-from tools import hub
-from tools import hub_session
 import pytest
 from playwright.sync_api import expect
-from support import ROOT
 
 from helpers import records
 from helpers.core import data, questions
+from support import ROOT
+from tools import browser, hub, hub_session
 
 LEARNERS = ("kittest1", "kittest2", "kittest3")  # test-only names: their system users are kit-kittest1 …
 TRAINER = "kittestt"
@@ -56,9 +54,12 @@ def real_hub(playwright):
     os.chmod(folder, 0o755)  # the learners' homes are inside; each home itself is 0700
     (folder / "home").mkdir(mode=0o755)
     cohort = folder / "cohort.toml"
-    cohort.write_text(f'[class]\ndefault = "lab"\nmemory_mb = {MEMORY_MB}\n'
-                      + "".join(f'[[learner]]\nname = "{n}"\n' for n in LEARNERS)
-                      + f'[[trainer]]\nname = "{TRAINER}"\n', encoding="utf-8")
+    cohort.write_text(
+        f'[class]\ndefault = "lab"\nmemory_mb = {MEMORY_MB}\n'
+        + "".join(f'[[learner]]\nname = "{n}"\n' for n in LEARNERS)
+        + f'[[trainer]]\nname = "{TRAINER}"\n',
+        encoding="utf-8",
+    )
     hub.remove_users((*LEARNERS, TRAINER))  # left over from an interrupted run
     room = Classroom(folder)
     context = hub.running_hub(cohort, folder / "state", folder / "home")
@@ -94,8 +95,12 @@ def server_token(name: str) -> str:
 
 
 def exchange(room, path: str, token: str, method: str = "GET", body: bytes | None = None) -> tuple[int, dict]:
-    request = urllib.request.Request(f"{room.base}/services/kit-exchange/{path}", data=body, method=method,
-                                     headers={"Authorization": f"token {token}"})
+    request = urllib.request.Request(
+        f"{room.base}/services/kit-exchange/{path}",
+        data=body,
+        method=method,
+        headers={"Authorization": f"token {token}"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, json.loads(response.read())
@@ -129,8 +134,7 @@ def lesson_file() -> str:
     return next(lesson.file for lesson in data.load_lessons() if lesson.id == LESSON)
 
 
-def test_three_learners_and_a_trainer_log_in_at_once_and_each_learner_finishes_a_walkthrough_and_an_exercise(
-        real_hub):
+def test_three_learners_and_a_trainer_log_in_at_once_and_each_learner_finishes_a_walkthrough_and_an_exercise(real_hub):
     room = real_hub
     people = (*LEARNERS, TRAINER)
     for name in people:
@@ -140,8 +144,9 @@ def test_three_learners_and_a_trainer_log_in_at_once_and_each_learner_finishes_a
     started = time.monotonic()
     for name in people:  # every server starts together; each person lands on their first page
         first = "trainer/cohort.ipynb" if name == TRAINER else f"notebooks/{lesson_file()}"
-        hub_session.submit_login(room.pages[name], room.base, name, room.passwords[name],
-                                 next_url=f"/user/{name}/lab/tree/{first}")
+        hub_session.submit_login(
+            room.pages[name], room.base, name, room.passwords[name], next_url=f"/user/{name}/lab/tree/{first}"
+        )
     for name in LEARNERS:
         hub_session.wait_for_first_lesson(room.pages[name], name)
         print(f"{name}: lesson ready {time.monotonic() - started:.1f} s after the logins", flush=True)
@@ -172,8 +177,9 @@ def test_three_learners_and_a_trainer_log_in_at_once_and_each_learner_finishes_a
     for name in LEARNERS:
         home = Path(pwd.getpwnam(hub.hub_cohort.system_user(name)).pw_dir)
         assert (home / "notebooks" / "00_start.ipynb").exists(), "the notebooks were copied into their home"
-        assert not (home / "trainer").exists() and not (home / "notebooks" / "trainer").exists(), \
+        assert not (home / "trainer").exists() and not (home / "notebooks" / "trainer").exists(), (
             "learners do not get the trainers' view"
+        )
         assert oct(home.stat().st_mode & 0o777) == "0o700"
         expected = {f"walkthrough:{WALKTHROUGH}", *(f"exercise:{q.id}" for q in exercises_of_lesson())}
         assert expected <= set(recorded(name)), name
@@ -204,8 +210,13 @@ def test_the_trainer_sees_all_three_learners_with_their_progress(real_hub):
 def test_a_learner_cannot_open_another_learners_server_nor_the_admin_pages(real_hub):
     room = real_hub
     page = room.pages[LEARNERS[0]]
-    for url in (f"/user/{LEARNERS[1]}/lab", f"/user/{LEARNERS[1]}/api/contents/notebooks",
-                f"/hub/user/{LEARNERS[1]}/", "/hub/admin", f"/user/{TRAINER}/lab"):
+    for url in (
+        f"/user/{LEARNERS[1]}/lab",
+        f"/user/{LEARNERS[1]}/api/contents/notebooks",
+        f"/hub/user/{LEARNERS[1]}/",
+        "/hub/admin",
+        f"/user/{TRAINER}/lab",
+    ):
         response = page.goto(room.base + url)
         assert response.status in (403, 404), (url, response.status)
         assert LEARNERS[1] not in page.content() or "権限がありません" in page.content() or response.status == 403
@@ -217,14 +228,31 @@ def test_a_learners_files_and_progress_are_closed_to_the_others(real_hub):
     other = Path(pwd.getpwnam(hub.hub_cohort.system_user(LEARNERS[1])).pw_dir)
     account = pwd.getpwnam(hub.hub_cohort.system_user(LEARNERS[0]))
     for target in (other / "notebooks" / "00_start.ipynb", other / ".kit" / "progress.json", other):
-        done = subprocess.run([sys.executable, "-c", f"import os; os.listdir({str(target)!r}) if os.path.isdir("
-                               f"{str(target)!r}) else open({str(target)!r}).read()"],
-                              user=account.pw_uid, group=account.pw_gid, extra_groups=[], capture_output=True,
-                              text=True, cwd="/")
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                f"import os; os.listdir({str(target)!r}) if os.path.isdir("
+                f"{str(target)!r}) else open({str(target)!r}).read()",
+            ],
+            user=account.pw_uid,
+            group=account.pw_gid,
+            extra_groups=[],
+            capture_output=True,
+            text=True,
+            cwd="/",
+        )
         assert done.returncode != 0 and "PermissionError" in done.stderr, target
     # Nor can a learner change what is in it: writing into the other's home is refused the same way.
-    done = subprocess.run([sys.executable, "-c", f"open({str(other / 'x')!r}, 'w')"], user=account.pw_uid,
-                          group=account.pw_gid, extra_groups=[], capture_output=True, text=True, cwd="/")
+    done = subprocess.run(
+        [sys.executable, "-c", f"open({str(other / 'x')!r}, 'w')"],
+        user=account.pw_uid,
+        group=account.pw_gid,
+        extra_groups=[],
+        capture_output=True,
+        text=True,
+        cwd="/",
+    )
     assert "PermissionError" in done.stderr
 
 
@@ -248,8 +276,11 @@ def test_each_server_runs_as_its_person_with_the_memory_limit(real_hub):
         limits = Path(f"/proc/{pid}/limits").read_text()
         data_limit = re.search(r"Max data size\s+(\d+)\s+(\d+)", limits)
         assert data_limit and int(data_limit[1]) == int(data_limit[2]) == MEMORY_MB * 1024 * 1024, limits
-    culler = [p for p in Path("/proc").iterdir() if p.name.isdigit()
-              and b"jupyterhub_idle_culler" in (p / "cmdline").read_bytes()]
+    culler = [
+        p
+        for p in Path("/proc").iterdir()
+        if p.name.isdigit() and b"jupyterhub_idle_culler" in (p / "cmdline").read_bytes()
+    ]
     assert culler, "the idle culler runs beside the hub"
 
 
@@ -267,7 +298,6 @@ def test_wrong_password_unknown_user_and_unlisted_signup_are_refused_in_japanese
     assert "すでに" in hub_session.sign_up(page, room.base, LEARNERS[2], "someone-else-9"), "first come does not win"
 
 
-
 def test_the_code_free_app_runs_on_the_hub(real_hub):
     room = real_hub
     page = room.pages[LEARNERS[0]]
@@ -279,12 +309,19 @@ def test_the_code_free_app_runs_on_the_hub(real_hub):
 def test_idle_servers_are_culled_by_the_hubs_culler(real_hub):
     """The culler the hub runs, with its own token and role, run once more with a timeout of one second: every
     server is idle by then, and each is stopped (the files stay)."""
-    pid = next(int(p.name) for p in Path("/proc").iterdir() if p.name.isdigit()
-               and b"jupyterhub_idle_culler" in (p / "cmdline").read_bytes())
+    pid = next(
+        int(p.name)
+        for p in Path("/proc").iterdir()
+        if p.name.isdigit() and b"jupyterhub_idle_culler" in (p / "cmdline").read_bytes()
+    )
     environ = dict(v.split("=", 1) for v in Path(f"/proc/{pid}/environ").read_text().split("\0") if "=" in v)
-    culler = subprocess.Popen([sys.executable, "-m", "jupyterhub_idle_culler", "--timeout=1", "--cull-every=600"],
-                              env={k: v for k, v in environ.items() if k.startswith(("JUPYTERHUB_", "PATH"))},
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    culler = subprocess.Popen(
+        [sys.executable, "-m", "jupyterhub_idle_culler", "--timeout=1", "--cull-every=600"],
+        env={k: v for k, v in environ.items() if k.startswith(("JUPYTERHUB_", "PATH"))},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while any(running(name) for name in (*LEARNERS, TRAINER)):

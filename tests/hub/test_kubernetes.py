@@ -9,12 +9,13 @@ import os
 import re
 from pathlib import Path
 
-from tools import hub
 import hub_cohort
 import jsonschema
 import pytest
 import yaml
+
 from support import ROOT
+from tools import hub
 
 KUBE = ROOT / "deploy" / "kubernetes"
 CHART = KUBE / "chart"
@@ -47,8 +48,13 @@ def set_files() -> dict[str, str]:
 
 def installed(extra=None) -> dict:
     """What Helm would validate: the chart's defaults, values.yaml, the class list, the files of helm-upgrade.sh."""
-    files = {"hub": {"extraFiles": {key: {"stringData": (ROOT / path).read_text(encoding="utf-8")}
-                                    for key, path in set_files().items()}}}
+    files = {
+        "hub": {
+            "extraFiles": {
+                key: {"stringData": (ROOT / path).read_text(encoding="utf-8")} for key, path in set_files().items()
+            }
+        }
+    }
     merged = yaml.safe_load((CHART / "values.yaml").read_text(encoding="utf-8"))
     for layer in (values(), cohort_values(), files, extra or {}):
         merged = helm_merge(merged, layer)
@@ -74,8 +80,9 @@ def test_the_vendored_chart_files_say_where_they_come_from():
     source = (CHART / "SOURCE.md").read_text(encoding="utf-8")
     assert "4.4.0" in source and "zero-to-jupyterhub-k8s" in source
     assert "--version 4.4.0" in (KUBE / "helm-upgrade.sh").read_text(encoding="utf-8")
-    assert "jupyterhub==5.5.0" in (ROOT / "requirements-hub.txt").read_text(encoding="utf-8"), \
+    assert "jupyterhub==5.5.0" in (ROOT / "requirements-hub.txt").read_text(encoding="utf-8"), (
         "the learners' jupyterhub-singleuser matches the chart's hub (JupyterHub 5.5.0)"
+    )
 
 
 def test_every_mounted_file_comes_from_the_kit_and_has_a_mount_path():
@@ -96,8 +103,10 @@ def one_server_config(monkeypatch, tmp_path) -> object:
     monkeypatch.setenv("KIT_HUB_STATE", str(tmp_path))
     config = Config()
     path = ROOT / "hub" / "jupyterhub_config.py"
-    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), {"get_config": lambda: config,
-                                                                      "__file__": str(path)})
+    exec(
+        compile(path.read_text(encoding="utf-8"), str(path), "exec"),
+        {"get_config": lambda: config, "__file__": str(path)},
+    )
     return config
 
 
@@ -123,8 +132,9 @@ def test_kubernetes_gives_the_same_roles_scopes_and_class_as_one_server(monkeypa
 
 def test_the_learner_image_is_built_from_the_same_pins_and_starts_with_the_kits_script():
     dockerfile = (KUBE / "Dockerfile").read_text(encoding="utf-8")
-    assert "requirements-hub.txt" in dockerfile and "-r requirements.txt" in (
-        ROOT / "requirements-hub.txt").read_text(encoding="utf-8")
+    assert "requirements-hub.txt" in dockerfile and "-r requirements.txt" in (ROOT / "requirements-hub.txt").read_text(
+        encoding="utf-8"
+    )
     assert "--no-deps --editable /opt/kit" in dockerfile and "overrides.json" in dockerfile
     for folder in ("helpers", "data", "notebooks", "jupyter", "hub"):
         assert f"COPY {folder} /opt/kit/{folder}" in dockerfile, folder

@@ -89,14 +89,24 @@ def normalize(name: str) -> str:
 
 
 # Import name → distribution name, where they differ.
-DISTRIBUTIONS = {"yaml": "pyyaml", "playwright": "playwright", "nbformat": "nbformat", "nbclient": "nbclient",
-                 "importlinter": "import-linter", "nativeauthenticator": "jupyterhub-nativeauthenticator"}
+DISTRIBUTIONS = {
+    "yaml": "pyyaml",
+    "playwright": "playwright",
+    "nbformat": "nbformat",
+    "nbclient": "nbclient",
+    "importlinter": "import-linter",
+    "nativeauthenticator": "jupyterhub-nativeauthenticator",
+}
 
 
-LOCAL = {"helpers", "kit", "tools", "bench", "tests", "__future__"} | {p.stem for folder in ("tests", "tools", "bench", "hub")
-                                          for p in ROOT.joinpath(folder).rglob("*.py")}
-LOCAL |= {p.parent.name for folder in ("tests", "tools", "bench", "hub")  # packages, such as tests/support
-          for p in ROOT.joinpath(folder).rglob("__init__.py")}
+LOCAL = {"helpers", "kit", "tools", "bench", "tests", "__future__"} | {
+    p.stem for folder in ("tests", "tools", "bench", "hub") for p in ROOT.joinpath(folder).rglob("*.py")
+}
+LOCAL |= {
+    p.parent.name
+    for folder in ("tests", "tools", "bench", "hub")  # packages, such as tests/support
+    for p in ROOT.joinpath(folder).rglob("__init__.py")
+}
 
 
 def third_party_imports(paths) -> dict[str, set[str]]:
@@ -144,14 +154,18 @@ def test_kit_py_needs_only_the_standard_library():
 
 def test_every_third_party_import_of_tests_and_tools_is_declared():
     runtime, test = declared()
-    paths = [*ROOT.joinpath("tests").rglob("*.py"), *ROOT.joinpath("tools").rglob("*.py"),
-             *ROOT.joinpath("bench").rglob("*.py")]
+    paths = [
+        *ROOT.joinpath("tests").rglob("*.py"),
+        *ROOT.joinpath("tools").rglob("*.py"),
+        *ROOT.joinpath("bench").rglob("*.py"),
+    ]
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     lite = {normalize(d) for d in project["optional-dependencies"]["lite"]}  # only tools/build_lite.py imports these
     hub = {normalize(d) for d in project["optional-dependencies"]["hub"]}  # tools/hub.py, hub/, tests/hub
     paths += list(ROOT.joinpath("hub").rglob("*.py"))
-    missing = {dist: files for dist, files in third_party_imports(paths).items()
-               if dist not in runtime | test | lite | hub}
+    missing = {
+        dist: files for dist, files in third_party_imports(paths).items() if dist not in runtime | test | lite | hub
+    }
     assert not missing, f"declare in [project.optional-dependencies] test: {missing}"
 
 
@@ -161,13 +175,23 @@ JAPANESE = __import__("re").compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 SHORT_LABEL = 12  # characters: a widget label, a unit, a mask such as ［電話番号］
 # Validation messages stay beside the check that raises them: besides `raise`, `check()` and `problems`, these
 # hold messages that a check raises or returns a few lines further on.
-MESSAGE_PLACES = {("helpers/core/text.py", "FORM_DASHES"), ("helpers/forms.py", "_REFUSED_TYPES"), ("helpers/forms.py", "_USE_INSTEAD"),
-                  ("helpers/forms.py", "order_number"), ("helpers/core/progress.py", "_set_aside"),
-                  ("helpers/core/data.py", "_provenance"), ("helpers/contact_log.py", "_validate"),
-                  ("helpers/contact_log.py", "_read"), ("helpers/contact_log.py", "TOO_MANY_FIELDS"),
-                  ("helpers/core/clock.py", "OUT_OF_RANGE"), ("helpers/core/progress.py", "AFRESH"),
-                  ("helpers/core/progress.py", "safely_record"), ("helpers/core/exchange.py", "_too_big"),
-                  ("helpers/core/exchange.py", "_not_sent"), ("helpers/core/progress.py", "READ_ONLY")}
+MESSAGE_PLACES = {
+    ("helpers/core/text.py", "FORM_DASHES"),
+    ("helpers/forms.py", "_REFUSED_TYPES"),
+    ("helpers/forms.py", "_USE_INSTEAD"),
+    ("helpers/forms.py", "order_number"),
+    ("helpers/core/progress.py", "_set_aside"),
+    ("helpers/core/data.py", "_provenance"),
+    ("helpers/contact_log.py", "_validate"),
+    ("helpers/contact_log.py", "_read"),
+    ("helpers/contact_log.py", "TOO_MANY_FIELDS"),
+    ("helpers/core/clock.py", "OUT_OF_RANGE"),
+    ("helpers/core/progress.py", "AFRESH"),
+    ("helpers/core/progress.py", "safely_record"),
+    ("helpers/core/exchange.py", "_too_big"),
+    ("helpers/core/exchange.py", "_not_sent"),
+    ("helpers/core/progress.py", "READ_ONLY"),
+}
 
 
 def long_japanese_strings(path: Path):
@@ -187,32 +211,51 @@ def long_japanese_strings(path: Path):
         if isinstance(chain[0], ast.Expr) and isinstance(chain[1], (ast.Module, ast.ClassDef, ast.FunctionDef)):
             continue  # a docstring
         calls = [n.func for n in chain if isinstance(n, ast.Call)]
-        if any(isinstance(f, ast.Attribute) and (f.attr == "fail" or (isinstance(f.value, ast.Name)
-                                                                    and f.value.id == "re")) for f in calls):
+        if any(
+            isinstance(f, ast.Attribute)
+            and (f.attr == "fail" or (isinstance(f.value, ast.Name) and f.value.id == "re"))
+            for f in calls
+        ):
             continue  # a data-file validation message (Where.fail), or a pattern
         places = {n.name for n in chain if isinstance(n, ast.FunctionDef)}
         targets = [t for n in chain if isinstance(n, ast.Assign) for t in n.targets]
         places |= {t.id for t in targets if isinstance(t, ast.Name)}
         places |= {t.value.id for t in targets if isinstance(t, ast.Subscript) and isinstance(t.value, ast.Name)}
-        in_problems = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-                          and isinstance(n.func.value, ast.Name) and n.func.value.id == "problems" for n in chain)
-        if (any(isinstance(n, ast.Raise) for n in chain) or "check" in places or "problems" in places
-                or in_problems or any((relative, place) in MESSAGE_PLACES for place in places)):
+        in_problems = any(
+            isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and isinstance(n.func.value, ast.Name)
+            and n.func.value.id == "problems"
+            for n in chain
+        )
+        if (
+            any(isinstance(n, ast.Raise) for n in chain)
+            or "check" in places
+            or "problems" in places
+            or in_problems
+            or any((relative, place) in MESSAGE_PLACES for place in places)
+        ):
             continue
         yield node.lineno, node.value
 
 
 def test_no_teaching_text_in_python():
-    found = [f"{path.relative_to(ROOT)}:{line}: {text[:40]}" for path in HELPERS.rglob("*.py")
-             for line, text in long_japanese_strings(path)]
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {text[:40]}"
+        for path in HELPERS.rglob("*.py")
+        for line, text in long_japanese_strings(path)
+    ]
     assert not found, "move these sentences to data/texts.toml (or the fact files):\n" + "\n".join(found)
 
 
 def test_the_text_check_sees_a_sentence_in_code(tmp_path):
     sample = tmp_path / "helpers" / "sample.py"
     sample.parent.mkdir()
-    sample.write_text('HINT = "ウォークスルーのステップ1で、黄色で強調されている表示です。"\n'
-                      'def f():\n    raise ValueError("4桁の数字で入力してください（例: 1234）。")\n', encoding="utf-8")
+    sample.write_text(
+        'HINT = "ウォークスルーのステップ1で、黄色で強調されている表示です。"\n'
+        'def f():\n    raise ValueError("4桁の数字で入力してください（例: 1234）。")\n',
+        encoding="utf-8",
+    )
     global ROOT
     saved, ROOT = ROOT, tmp_path
     try:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-
-from support import ROOT
 
 
 def load_bench():
@@ -19,9 +15,14 @@ def test_contact_log_figures_print_name_value_lines(capsys):
     load_bench().contact_log_figures(sizes=(("tiny", 300, 1),), refused=("small", 200))
     lines = capsys.readouterr().out.strip().splitlines()
     names = [line.split(":")[0] for line in lines]
-    assert names == ["contact_log_tiny_seconds", "contact_log_tiny_bare_seconds", "contact_log_tiny_ratio",
-                     "contact_log_refused_small_seconds", "contact_log_refused_small_peak_mb",
-                     "contact_log_refused_small_file_mb"]
+    assert names == [
+        "contact_log_tiny_seconds",
+        "contact_log_tiny_bare_seconds",
+        "contact_log_tiny_ratio",
+        "contact_log_refused_small_seconds",
+        "contact_log_refused_small_peak_mb",
+        "contact_log_refused_small_file_mb",
+    ]
     assert all(re.fullmatch(r"[a-z0-9_]+: [0-9]+\.[0-9]+( \(±[0-9]+\.[0-9]+, [0-9]+ pairs\))?", line) for line in lines)
     assert lines[2].endswith("1 pairs)"), "a ratio says how many pairs it is the median of"
 

@@ -11,8 +11,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from support import ROOT
 
+from support import ROOT
 from tools import config
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -28,10 +28,13 @@ def load_kit():
 
 
 def pins(name: str = "requirements.txt") -> dict[str, str]:
-    lines = [l.split(";")[0].strip() for l in (ROOT / name).read_text(encoding="utf-8").splitlines()
-             if l.strip() and not l.startswith(("#", "-r"))]
-    assert all("==" in l for l in lines), "every requirement is pinned exactly"
-    return {normalize(l.split("==")[0]): l.split("==")[1] for l in lines}
+    lines = [
+        line.split(";")[0].strip()
+        for line in (ROOT / name).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith(("#", "-r"))
+    ]
+    assert all("==" in line for line in lines), "every requirement is pinned exactly"
+    return {normalize(package): version for package, version in (line.split("==") for line in lines)}
 
 
 def normalize(name: str) -> str:
@@ -42,15 +45,23 @@ def normalize(name: str) -> str:
 def test_layout_of_the_design_card():
     for name in ("notebooks", "helpers", "data", "tests"):
         assert (ROOT / name).is_dir(), name
-    for name in ("environment.yml", "README.md", "requirements.txt", "pyproject.toml", ".ci/run", "kit.py",
-                 "data/README.md"):
+    for name in (
+        "environment.yml",
+        "README.md",
+        "requirements.txt",
+        "pyproject.toml",
+        ".ci/run",
+        "kit.py",
+        "data/README.md",
+    ):
         assert (ROOT / name).is_file(), name
 
 
 def test_environment_yml_uses_the_same_pinned_list():
     expected = load_kit().render_environment_yml()
     assert (ROOT / "environment.yml").read_text(encoding="utf-8") == expected, (
-        "environment.yml has drifted from requirements.txt: run `python3 kit.py env-file`")
+        "environment.yml has drifted from requirements.txt: run `python3 kit.py env-file`"
+    )
 
 
 def test_each_set_is_pinned_in_one_place():
@@ -93,16 +104,23 @@ def test_helpers_is_installed_not_found_through_sys_path():
 
 
 def test_readme_gives_both_commands_for_linux_mac_and_windows():
-    for command in ("python3 kit.py lab", "python3 kit.py test", "py kit.py lab", "py kit.py test", "python3 kit.py app",
-                    "py kit.py app", "python3 kit.py screenshots",
-                    "python3 kit.py regen"):
+    for command in (
+        "python3 kit.py lab",
+        "python3 kit.py test",
+        "py kit.py lab",
+        "py kit.py test",
+        "python3 kit.py app",
+        "py kit.py app",
+        "python3 kit.py screenshots",
+        "python3 kit.py regen",
+    ):
         assert command in README, command
     assert README.index("## English") > README.index("## はじめかた")
 
 
 def test_ci_runs_the_readme_test_command_verbatim():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    commands = [l.strip() for l in ci.splitlines() if l.strip() and not l.startswith(("#", "set ", "cd "))]
+    commands = [line.strip() for line in ci.splitlines() if line.strip() and not line.startswith(("#", "set ", "cd "))]
     assert commands == ["python3 kit.py test"]
     assert "python3 kit.py test" in README
 
@@ -147,10 +165,24 @@ def test_lab_installs_the_runtime_set_and_test_adds_the_test_set(kit_in_tmp, mon
     assert len(calls) == 6, "after the test set, the runtime set is already there"
 
 
-@pytest.mark.parametrize("command, test_set", [("lab", False), ("app", False), ("stale", False), ("test", True),
-                                               ("regen", True), ("clean", True), ("lite", False), ("setup", False),
-                                               ("trainer", True), ("hub", False), ("bench", True), ("lock", True),
-                                               ("screenshots", True)])
+@pytest.mark.parametrize(
+    "command, test_set",
+    [
+        ("lab", False),
+        ("app", False),
+        ("stale", False),
+        ("test", True),
+        ("regen", True),
+        ("clean", True),
+        ("lite", False),
+        ("setup", False),
+        ("trainer", True),
+        ("hub", False),
+        ("bench", True),
+        ("lock", True),
+        ("screenshots", True),
+    ],
+)
 def test_each_command_asks_for_its_set(kit_in_tmp, monkeypatch, command, test_set):
     asked = []
     monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: asked.append(test) or "py")
@@ -169,10 +201,12 @@ def test_failed_install_stops_with_a_japanese_message(kit_in_tmp, monkeypatch, c
 
 
 def test_importing_helpers_reads_no_file():
-    code = ("import helpers.course, helpers.facts, helpers.hours, helpers.walkthrough, helpers.quiz, sys;"
-            "from helpers.core import data;"
-            "print(data.load_facts.cache_info().currsize + data.load_texts.cache_info().currsize,"
-            " 'ipywidgets' in sys.modules)")
+    code = (
+        "import helpers.course, helpers.facts, helpers.hours, helpers.walkthrough, helpers.quiz, sys;"
+        "from helpers.core import data;"
+        "print(data.load_facts.cache_info().currsize + data.load_texts.cache_info().currsize,"
+        " 'ipywidgets' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "False"]
 
@@ -192,7 +226,9 @@ def test_the_test_command_lints_runs_everything_then_the_zone_tests_again_in_ano
     assert kit_in_tmp.main(["test"]) == 0
     (stale, _), (hub, _), (lint, _), (form, _), (first, first_env), (browser, _), (zone, zone_env) = runs
     assert stale[-1] == "helpers.freshness"
-    assert hub[1:] == ["-m", "tools.hub", "setup", "--if-possible"], "the hub tests' JupyterHub and proxy, when possible"
+    assert hub[1:] == ["-m", "tools.hub", "setup", "--if-possible"], (
+        "the hub tests' JupyterHub and proxy, when possible"
+    )
     assert lint[1:4] == ["-m", "ruff", "check"] and form[1:5] == ["-m", "ruff", "format", "--check"]
     assert first[1:5] == ["-m", "pytest", "-m", "not browser"] and not first_env
     assert first[first.index("-n") + 1] == "2" and first[first.index("--dist") + 1] == "loadfile"
@@ -216,10 +252,13 @@ def test_the_hypothesis_profiles_alone_decide_how_many_examples_are_tried():
 
     quick, thorough = settings.get_profile("quick"), settings.get_profile("thorough")
     assert quick.max_examples < thorough.max_examples and quick.deadline is None and thorough.deadline is None
-    written = [f"{path.relative_to(ROOT)}:{n}" for path in ROOT.joinpath("tests").rglob("*.py")
-               if path.name != "conftest.py"
-               for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-               if re.search(r"\bmax_examples\s*=|settings\(.*\bdeadline\s*=", line)]
+    written = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in ROOT.joinpath("tests").rglob("*.py")
+        if path.name != "conftest.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\bmax_examples\s*=|settings\(.*\bdeadline\s*=", line)
+    ]
     assert written == [], "let the profile decide"
 
 

@@ -7,9 +7,9 @@ import re
 from collections.abc import Mapping
 
 import pytest
-from support import read_notebook, stored_notebooks
 
 from helpers.core import data
+from support import read_notebook, stored_notebooks
 
 RULES = data.load_vocabulary().terminology
 SKIP_FIELDS = {"avoid", "prefer", "why", "aliases", "en", "kind", "id", "sources", "values", "also"}  # not prose
@@ -34,8 +34,18 @@ def strings(value, field: str = ""):
 
 
 def data_texts():
-    loaders = [data.load_facts, data.load_hours, data.load_phone_numbers, data.load_procedures, data.load_situations,
-               data.load_lessons, data.load_quiz, data.load_exercises, data.load_glossary, data.load_channels]
+    loaders = [
+        data.load_facts,
+        data.load_hours,
+        data.load_phone_numbers,
+        data.load_procedures,
+        data.load_situations,
+        data.load_lessons,
+        data.load_quiz,
+        data.load_exercises,
+        data.load_glossary,
+        data.load_channels,
+    ]
     for loader in loaders:
         for record in loader():
             for field, text in strings(record):
@@ -87,4 +97,3 @@ def test_data_uses_the_preferred_forms():
 def test_notebooks_use_the_preferred_forms():
     found = offences(notebook_texts())
     assert not found, "\n".join(found)
-

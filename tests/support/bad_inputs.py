@@ -74,8 +74,10 @@ def time_of_day(text: str) -> str:
 
 H = "日時,方法,内容,返信までの分,解決,ケースID\n"
 ROW = "2026-11-27 10:05,チャット,相談,5,はい,C-1\n"
-FACT = ('[[fact]]\nid = "X"\nsection = 1\ntitle = "t"\nstatement = "s"\nstatus = "article"\n'
-        'sources = [{ kind = "article", title = "a" }]\nverified_on = 2026-11-26\n')
+FACT = (
+    '[[fact]]\nid = "X"\nsection = 1\ntitle = "t"\nstatement = "s"\nstatus = "article"\n'
+    'sources = [{ kind = "article", title = "a" }]\nverified_on = 2026-11-26\n'
+)
 HOURS = "id,channel,channel_ja,title,opens,closes,statement,status,sources,verified_on\n"
 HOURS_ROW = "H,phone,電話,電話の時間,09:00,18:00,s,article,article: a,2026-11-26\n"
 
@@ -139,8 +141,12 @@ CATALOGUE = [
     ("time out of range", time_of_day, "25:00", Err("17:30")),
     ("time words", time_of_day, "午後五時", Err("17:30")),
     # ---- redaction keeps order numbers, masks the rest
-    ("redact mixed", drafts.redact, "注文249-1234567-1234567／携帯０８０ー２３４５ー６７８９",
-     f"注文249-1234567-1234567／携帯{drafts.PHONE_MASK}"),
+    (
+        "redact mixed",
+        drafts.redact,
+        "注文249-1234567-1234567／携帯０８０ー２３４５ー６７８９",
+        f"注文249-1234567-1234567／携帯{drafts.PHONE_MASK}",
+    ),
     ("redact emoji untouched", drafts.redact, "よろしくお願いします🙇", "よろしくお願いします🙇"),
     ("redact kanji numerals", drafts.redact, "〇九〇・一一一一・二二二二へ", "［電話番号］へ"),
     ("redact slashes and dots", drafts.redact, "090/1111/2222 と 03.1234.5678", "［電話番号］ と ［電話番号］"),
@@ -150,8 +156,12 @@ CATALOGUE = [
     ("redact full-width at", drafts.redact, "taro＠example.com", "［メールアドレス］"),
     ("redact card in dots", drafts.redact, "4111.1111.1111.1111", "［カード番号］"),
     ("redact keeps a digital order", drafts.redact, "D01-1234567-1234567 の件", "D01-1234567-1234567 の件"),
-    ("redact keeps JAN and postal code", drafts.redact, "JAN 4901234567894、〒100-0001",
-     "JAN 4901234567894、〒100-0001"),
+    (
+        "redact keeps JAN and postal code",
+        drafts.redact,
+        "JAN 4901234567894、〒100-0001",
+        "JAN 4901234567894、〒100-0001",
+    ),
     # ---- contact-log reader
     ("log UTF-8", log, H + ROW, (1, 0)),
     ("log Shift_JIS", lambda t: log(t, "cp932"), H + ROW, (1, 0)),
@@ -171,8 +181,12 @@ CATALOGUE = [
     ("log boolean minutes", log, H + ROW.replace(",5,", ",True,"), (0, 1)),
     ("log markup in cells", log, H + ROW.replace("相談", "<img src=x onerror=alert(1)>"), (1, 0)),
     ("log unclosed quote", log, H + ROW.replace("相談", '"相談'), Err("閉じていない")),
-    ("log wrong encoding mid-file", log_bytes, (H + ROW).encode() + "2026-11-27 11:00,電話,相談,5,はい,C-2\n".encode(
-        "cp932"), Err("文字コード")),
+    (
+        "log wrong encoding mid-file",
+        log_bytes,
+        (H + ROW).encode() + "2026-11-27 11:00,電話,相談,5,はい,C-2\n".encode("cp932"),
+        Err("文字コード"),
+    ),
     # ---- Japan time at the calendar's edges
     ("time in Japan", japan_time, "2026-11-27T00:30:00+00:00", "日本時間 11月27日（金）9:30"),
     ("time past the calendar's end", japan_time, "9999-12-31T23:00:00+00:00", Err("範囲")),

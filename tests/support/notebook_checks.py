@@ -53,24 +53,28 @@ class Promises(pytest.Item):
         kernel = notebook.kernel
         if kernel is None or not kernel.is_alive():
             raise AssertionError("the notebook's kernel is not running (a cell before timed out or crashed it)")
-        report = promise_probe.report_of(promise_probe.run_in_kernel(kernel, promise_probe.act()),
-                                         self.checks.progress_file(notebook))
+        report = promise_probe.report_of(
+            promise_probe.run_in_kernel(kernel, promise_probe.act()), self.checks.progress_file(notebook)
+        )
         assert report["watched"], "the audit hook was installed before the notebook's first cell"
         assert report["widgets"] >= 1 and report["pressed"] >= 1, "the probe sees the notebook's widgets"
         source = "\n".join(cell.source for cell in notebook.nb.cells if cell.cell_type == "code")
         if "preparation.checklist()" in source:
-            assert any("下4桁" in (label or "") for label, _ in report["shown"].get("fields", [])), \
+            assert any("下4桁" in (label or "") for label, _ in report["shown"].get("fields", [])), (
                 "the probe typed into the card field of the checklist"
+            )
         for promise in self.promises(notebook, source):
             promise(report)
 
     def promises(self, notebook: IPyNbFile, source: str) -> list:
         """The promises that apply to this notebook (``source``: its code)."""
-        promises = [promise_probe.the_kit_writes_nothing_but_the_progress_file,
-                    promise_probe.private_text_typed_anywhere_is_never_shown_back,
-                    promise_probe.no_field_keeps_more_than_four_digits_of_a_card,
-                    promise_probe.the_progress_file_holds_only_finished_items,
-                    promise_probe.no_notebook_makes_a_network_connection]
+        promises = [
+            promise_probe.the_kit_writes_nothing_but_the_progress_file,
+            promise_probe.private_text_typed_anywhere_is_never_shown_back,
+            promise_probe.no_field_keeps_more_than_four_digits_of_a_card,
+            promise_probe.the_progress_file_holds_only_finished_items,
+            promise_probe.no_notebook_makes_a_network_connection,
+        ]
         if "contact_log.uploader()" in source:
             promises.append(promise_probe.an_uploaded_log_stays_in_memory)
         lesson = LESSONS.get(notebook.path.name) if notebook.path.parent == ROOT / "notebooks" else None

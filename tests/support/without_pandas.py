@@ -29,12 +29,20 @@ class _Hidden:
 
 _sys.meta_path[:] = [_Hidden(f) for f in _sys.meta_path]
 """
-LOADED = ("import json as _json, sys as _sys\n"
-          "print(_json.dumps(sorted(m for m in ('pandas', 'numpy') if _sys.modules.get(m) is not None)))")
+LOADED = (
+    "import json as _json, sys as _sys\n"
+    "print(_json.dumps(sorted(m for m in ('pandas', 'numpy') if _sys.modules.get(m) is not None)))"
+)
 
 
 def run(script: str) -> tuple[str, list[str]]:
-    out = subprocess.run([sys.executable, "-c", HIDE + "\n" + script + "\n" + LOADED], cwd=ROOT, capture_output=True,
-                         text=True, encoding="utf-8", check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", HIDE + "\n" + script + "\n" + LOADED],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    ).stdout
     printed, _, last = out.rstrip("\n").rpartition("\n")
     return printed, json.loads(last)

@@ -42,7 +42,7 @@ def test_no_symbol_means_the_opposite_of_what_a_japanese_reader_expects():
 def test_undesirable_features_are_red_where_present():
     html = channels.comparison_table().html
     # "may get buried" is present for e-mail (row 4, column 1): bad for the seller
-    block = html[html.index("#T_channels_row0_col2"):html.index("}", html.index("#T_channels_row0_col2"))]
+    block = html[html.index("#T_channels_row0_col2") : html.index("}", html.index("#T_channels_row0_col2"))]
     assert "#T_channels_row4_col1" in block and "#ffebe9" in block
 
 
@@ -56,17 +56,20 @@ def ranking(**settings):
 
 
 @pytest.mark.zone
-@pytest.mark.parametrize("settings, order", [
-    ({}, ["chat", "phone", "email"]),
-    ({"record": 0, "speed": 2, "nuance": 2}, ["phone", "chat", "email"]),
-    ({"record": 2, "speed": 0, "nuance": 0}, ["chat", "email", "phone"]),
-    ({"record": 0, "speed": 0, "nuance": 0}, ["chat", "email", "phone"]),
-    ({"record": 2, "speed": 1, "nuance": 0, "cannot_phone_at_work": True}, ["chat", "email", "phone"]),
-    ({"record": 0, "speed": 2, "nuance": 2, "at": EVENING}, ["chat", "email", "phone"]),
-    ({"record": 0, "speed": 2, "nuance": 2, "at": NOON}, ["phone", "chat", "email"]),
-    ({"plan": "individual", "speed": 2}, ["email", "phone", "chat"]),  # phone and chat tie at 2.5
-    ({"topic_offers_phone_chat": False, "nuance": 2}, ["email", "phone", "chat"]),
-])
+@pytest.mark.parametrize(
+    "settings, order",
+    [
+        ({}, ["chat", "phone", "email"]),
+        ({"record": 0, "speed": 2, "nuance": 2}, ["phone", "chat", "email"]),
+        ({"record": 2, "speed": 0, "nuance": 0}, ["chat", "email", "phone"]),
+        ({"record": 0, "speed": 0, "nuance": 0}, ["chat", "email", "phone"]),
+        ({"record": 2, "speed": 1, "nuance": 0, "cannot_phone_at_work": True}, ["chat", "email", "phone"]),
+        ({"record": 0, "speed": 2, "nuance": 2, "at": EVENING}, ["chat", "email", "phone"]),
+        ({"record": 0, "speed": 2, "nuance": 2, "at": NOON}, ["phone", "chat", "email"]),
+        ({"plan": "individual", "speed": 2}, ["email", "phone", "chat"]),  # phone and chat tie at 2.5
+        ({"topic_offers_phone_chat": False, "nuance": 2}, ["email", "phone", "chat"]),
+    ],
+)
 def test_ranking_for_situations(settings, order):
     assert list(ranking(**settings).index) == order
 
@@ -170,14 +173,20 @@ def test_the_ranking_needs_no_pandas():
     import subprocess
     import sys
 
-    code = ("import sys; from helpers import channels, situations; channels.rank(record=2);"
-            "situations.triage().static(); print('pandas' in sys.modules)")
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+    code = (
+        "import sys; from helpers import channels, situations; channels.rank(record=2);"
+        "situations.triage().static(); print('pandas' in sys.modules)"
+    )
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+        == "False"
+    )
 
 
 def test_rank_and_recommend_agree():
     assert keys(channels.rank(record=2, speed=0, nuance=1)) == list(
-        channels.recommend(FRAME, record=2, speed=0, nuance=1).index)
+        channels.recommend(FRAME, record=2, speed=0, nuance=1).index
+    )
 
 
 @pytest.mark.zone

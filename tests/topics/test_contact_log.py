@@ -60,23 +60,28 @@ def test_full_width_headers_and_values(write):
 
 
 def test_optional_columns_may_be_missing(write):
-    log = contact_log.read_log(log_file(write, ["2026-11-20 10:05,電話,5,はい"], header="日時,方法,返信までの分,解決\n"))
+    log = contact_log.read_log(
+        log_file(write, ["2026-11-20 10:05,電話,5,はい"], header="日時,方法,返信までの分,解決\n")
+    )
     assert log.frame.loc[0, "topic"] == "" and log.frame.loc[0, "case_id"] == ""
 
 
 @pytest.mark.zone
-@pytest.mark.parametrize("row, reason", [
-    ("11月ごろ,チャット,x,5,はい,A", "日時が読めません"),
-    ("2026-13-45 10:00,チャット,x,5,はい,A", "日時が読めません"),
-    (",チャット,x,5,はい,A", "日時が読めません"),
-    ("2026-11-20 10:05,FAX,x,5,はい,A", "方法が分かりません"),
-    ("2026-11-20 10:05,,x,5,はい,A", "方法が分かりません"),
-    ("2026-11-20 10:05,チャット,x,-5,はい,A", "マイナス"),
-    ("2026-11-20 10:05,チャット,x,五分,はい,A", "数字ではありません"),
-    ("2026-11-20 10:05,チャット,x,,はい,A", "数字ではありません"),
-    ("2026-11-20 10:05,チャット,x,inf,はい,A", "数字ではありません"),
-    ("2026-11-20 10:05,チャット,x,5,たぶん,A", "解決が分かりません"),
-])
+@pytest.mark.parametrize(
+    "row, reason",
+    [
+        ("11月ごろ,チャット,x,5,はい,A", "日時が読めません"),
+        ("2026-13-45 10:00,チャット,x,5,はい,A", "日時が読めません"),
+        (",チャット,x,5,はい,A", "日時が読めません"),
+        ("2026-11-20 10:05,FAX,x,5,はい,A", "方法が分かりません"),
+        ("2026-11-20 10:05,,x,5,はい,A", "方法が分かりません"),
+        ("2026-11-20 10:05,チャット,x,-5,はい,A", "マイナス"),
+        ("2026-11-20 10:05,チャット,x,五分,はい,A", "数字ではありません"),
+        ("2026-11-20 10:05,チャット,x,,はい,A", "数字ではありません"),
+        ("2026-11-20 10:05,チャット,x,inf,はい,A", "数字ではありません"),
+        ("2026-11-20 10:05,チャット,x,5,たぶん,A", "解決が分かりません"),
+    ],
+)
 def test_bad_rows_are_rejected_with_a_reason_and_counted(write, row, reason):
     log = contact_log.read_log(log_file(write, GOOD + [row]))
     assert len(log.frame) == 5 and len(log.rejected) == 1 and log.total == 6
@@ -100,17 +105,24 @@ def test_rejected_rows_keep_what_was_written(write):
 
 def test_refused_minutes_are_shown_as_written(write):
     # An empty cell makes the parser read the column as decimals; the table still shows 5, not 5.0.
-    log = contact_log.read_log(log_file(write, ["2026-11-20 10:05,FAX,x,5,はい,A", "2026-11-20 10:05,chat,x,,はい,B",
-                                                "2026-11-20 10:05,FAX,x,2.5,はい,C"]))
+    log = contact_log.read_log(
+        log_file(
+            write,
+            ["2026-11-20 10:05,FAX,x,5,はい,A", "2026-11-20 10:05,chat,x,,はい,B", "2026-11-20 10:05,FAX,x,2.5,はい,C"],
+        )
+    )
     assert log.rejected["返信までの分"].tolist() == [5, "", 2.5]
 
 
-@pytest.mark.parametrize("content, says", [
-    (b"", "ファイルが空です"),
-    (HEADER.encode(), "データの行がありません"),
-    ("日時,内容,解決\n2026-11-20 10:05,x,はい\n".encode(), "方法（channel）、返信までの分"),
-    ("date,what\n1,2\n".encode(), "必要な列がありません"),
-])
+@pytest.mark.parametrize(
+    "content, says",
+    [
+        (b"", "ファイルが空です"),
+        (HEADER.encode(), "データの行がありません"),
+        ("日時,内容,解決\n2026-11-20 10:05,x,はい\n".encode(), "方法（channel）、返信までの分"),
+        (b"date,what\n1,2\n", "必要な列がありません"),
+    ],
+)
 def test_unusable_files_raise_japanese_value_errors(write, content, says):
     with pytest.raises(ValueError, match=says):
         contact_log.read_log(write("bad.csv", content))
@@ -137,14 +149,19 @@ def test_compare_counts_medians_and_rates(write):
     table = contact_log.compare(log)
     chat, email, phone = contact_log.data.load_vocabulary().channel_names().values()
     assert list(table.index) == [chat, email, phone]
-    assert table.loc[chat, "件数"] == 2 and table.loc[chat, contact_log.data.say("contact_log.compare_columns.median_minutes")] == 10
+    assert (
+        table.loc[chat, "件数"] == 2
+        and table.loc[chat, contact_log.data.say("contact_log.compare_columns.median_minutes")] == 10
+    )
     assert table.loc[email, "解決率"] == 0.5 and table.loc[phone, "解決率"] == 1.0
 
 
 def test_compare_keeps_channels_without_rows(write):
     log = contact_log.read_log(log_file(write, GOOD[:1]))
     table = contact_log.compare(log)
-    assert table.loc["電話", "件数"] == 0 and math.isnan(table.loc["電話", contact_log.data.say("contact_log.compare_columns.median_minutes")])
+    assert table.loc["電話", "件数"] == 0 and math.isnan(
+        table.loc["電話", contact_log.data.say("contact_log.compare_columns.median_minutes")]
+    )
     assert "記録なし" in contact_log.comparison_view(table).html
 
 
@@ -194,8 +211,10 @@ def test_uploader_reads_the_chosen_file():
 
 
 def test_comparison_is_vectorised_for_large_logs(write):
-    rows = [f"2026-11-20 10:{i % 60:02d},{['チャット', 'メール', '電話'][i % 3]},x,{i % 50},はい,C{i}"
-            for i in range(30_000)]
+    rows = [
+        f"2026-11-20 10:{i % 60:02d},{['チャット', 'メール', '電話'][i % 3]},x,{i % 50},はい,C{i}"
+        for i in range(30_000)
+    ]
     log = contact_log.read_log(log_file(write, rows))
     assert len(log.frame) == 30_000 and contact_log.compare(log)["件数"].sum() == 30_000
 
@@ -207,6 +226,7 @@ def test_extra_and_duplicate_columns_are_ignored(write):
 
 
 # ---------------------------------------------------------------- only ever ValueError, in Japanese (#13)
+
 
 def test_extra_fields_in_the_first_row_refuse_that_row_only(write):
     log = contact_log.read_log(log_file(write, ["2026-11-20 10:05,チャット,返品, 交換,5,はい,A"] + GOOD[:2]))
@@ -220,12 +240,15 @@ def test_rows_far_too_long_are_counted_and_named(write):
     assert set(log.rejected["理由"]) == {contact_log.TOO_MANY_FIELDS}
 
 
-@pytest.mark.parametrize("header, rows", [
-    (HEADER, [row + "," for row in GOOD]),                        # Excel's trailing commas on every row
-    (HEADER, GOOD[:2] + [GOOD[2] + ","] + GOOD[3:]),              # ... on one row only
-    (HEADER.rstrip("\n") + ",\n", [row + "," for row in GOOD]),  # ... on the header too
-    ("日時 , 方法 ,内容,  返信までの分,解決 ,ケースID\n", GOOD),    # spaces around the header names
-])
+@pytest.mark.parametrize(
+    "header, rows",
+    [
+        (HEADER, [row + "," for row in GOOD]),  # Excel's trailing commas on every row
+        (HEADER, GOOD[:2] + [GOOD[2] + ","] + GOOD[3:]),  # ... on one row only
+        (HEADER.rstrip("\n") + ",\n", [row + "," for row in GOOD]),  # ... on the header too
+        ("日時 , 方法 ,内容,  返信までの分,解決 ,ケースID\n", GOOD),  # spaces around the header names
+    ],
+)
 def test_trailing_commas_and_spaced_headers_are_read(write, header, rows):
     log = contact_log.read_log(log_file(write, rows, header=header))
     assert len(log.frame) == 5 and log.rejected_total == 0
@@ -238,8 +261,9 @@ def test_a_boolean_is_not_a_number_of_minutes(write, minutes):
 
 
 def test_only_true_or_false_in_the_minutes_column(write):
-    log = contact_log.read_log(log_file(write, ["2026-11-20 10:05,チャット,x,True,はい,A",
-                                                "2026-11-20 10:06,チャット,x,False,はい,B"]))
+    log = contact_log.read_log(
+        log_file(write, ["2026-11-20 10:05,チャット,x,True,はい,A", "2026-11-20 10:06,チャット,x,False,はい,B"])
+    )
     assert len(log.frame) == 0 and log.rejected_total == 2
 
 
@@ -264,8 +288,10 @@ def paths(tmp_path):
 
 
 @pytest.mark.zone
-@pytest.mark.parametrize("kind", ["through a file", "too long", "symlink loop", "NUL", "None", "a number", "a list",
-                                  "empty", "folder", "device"])
+@pytest.mark.parametrize(
+    "kind",
+    ["through a file", "too long", "symlink loop", "NUL", "None", "a number", "a list", "empty", "folder", "device"],
+)
 def test_every_bad_path_gives_a_short_japanese_value_error(tmp_path, kind):
     path = paths(tmp_path)[kind]
     with pytest.raises(ValueError) as info:
@@ -290,22 +316,29 @@ def test_control_characters_in_a_name_are_not_shown(tmp_path):
 
 
 def test_cp932_after_a_long_ascii_start_is_recognised(write):
-    ascii_rows = [f"2026-11-20 10:05,chat,refund,{i % 50},yes,C{i}" for i in range(3000)]   # > 64 KB of ASCII
-    content = (HEADER + "\n".join(ascii_rows + ["2026-11-21 10:05,電話,返品の相談,20,はい,最後"]) + "\n")
+    ascii_rows = [f"2026-11-20 10:05,chat,refund,{i % 50},yes,C{i}" for i in range(3000)]  # > 64 KB of ASCII
+    content = HEADER + "\n".join(ascii_rows + ["2026-11-21 10:05,電話,返品の相談,20,はい,最後"]) + "\n"
     assert len(content.encode("cp932")) > contact_log.HEAD_BYTES
     log = contact_log.read_log(write("mixed.csv", content.encode("cp932")))
     assert len(log.frame) == 3001 and log.frame["topic"].iloc[-1] == "返品の相談"
 
 
-MARKUP = '<img src=x onerror=alert(1)><script>alert(2)</script>'
+MARKUP = "<img src=x onerror=alert(1)><script>alert(2)</script>"
 
 
 def test_every_view_escapes_cell_text(write):
-    rows = [f"2026-11-20 10:05,{MARKUP},{MARKUP},5,はい,{MARKUP}", f"2026-11-20 10:05,チャット,{MARKUP},5,はい,{MARKUP}"]
+    rows = [
+        f"2026-11-20 10:05,{MARKUP},{MARKUP},5,はい,{MARKUP}",
+        f"2026-11-20 10:05,チャット,{MARKUP},5,はい,{MARKUP}",
+    ]
     path = log_file(write, rows, name="<i>log.csv")
     log = contact_log.read_log(path)
-    shown = [contact_log.report(path), contact_log.rejected_view(log), log.summary(),
-             contact_log.comparison_view(contact_log.compare(log))]
+    shown = [
+        contact_log.report(path),
+        contact_log.rejected_view(log),
+        log.summary(),
+        contact_log.comparison_view(contact_log.compare(log)),
+    ]
     up = contact_log.uploader()
     shown.append(up.show([{"name": "<i>x.csv", "content": path.read_bytes()}]))
     for view in shown:

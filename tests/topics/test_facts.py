@@ -17,8 +17,15 @@ ARTICLE = data.Source("article", "記事")
 
 
 def fact(fact_id: str, **changes) -> data.Fact:
-    base = data.Fact(id=fact_id, section=1, title="題", statement="文", status="article", sources=(ARTICLE,),
-                     verified_on=date(2026, 1, 1))
+    base = data.Fact(
+        id=fact_id,
+        section=1,
+        title="題",
+        statement="文",
+        status="article",
+        sources=(ARTICLE,),
+        verified_on=date(2026, 1, 1),
+    )
     return dataclasses.replace(base, **changes)
 
 
@@ -45,21 +52,25 @@ def test_a_dangling_reference_is_refused_naming_file_record_and_id():
 def test_references_are_gathered_from_procedures_questions_and_lessons():
     procedure = registry.get("PROC-BUYER")
     question = data.Question(id="Q1", facts=("GONE",), question="?", explanation="e", accept=("a",), look_for="l")
-    lesson = data.Lesson(id="99_x", title="t", summary="s", minutes=5, key_points=(data.KeyPoint("する", ("ALSO-GONE",)),))
+    lesson = data.Lesson(
+        id="99_x", title="t", summary="s", minutes=5, key_points=(data.KeyPoint("する", ("ALSO-GONE",)),)
+    )
     term = data.GlossaryTerm(term="語", meaning="意味", fact="NOT-THERE")
-    found = registry.references([procedure], [("quiz.toml", question)], [lesson], [registry.get("WHEN-CANCEL")],
-                                [term])
+    found = registry.references([procedure], [("quiz.toml", question)], [lesson], [registry.get("WHEN-CANCEL")], [term])
     assert ("quiz.toml", "Q1", "GONE") in found and ("lessons.toml", "99_x", "ALSO-GONE") in found
     assert ("procedures.toml", "PROC-BUYER", "PROC-BUYER-PHONE") in found
     assert ("situations.toml", "WHEN-CANCEL", "CANCEL-FBA") in found and ("glossary.toml", "語", "NOT-THERE") in found
-    atoz = [ref for file, record, ref in registry.references([], [], [], data.load_situations()) if record == "WHEN-ATOZ"]
+    atoz = [
+        ref for file, record, ref in registry.references([], [], [], data.load_situations()) if record == "WHEN-ATOZ"
+    ]
     assert {"ATOZ-WHERE", "ATOZ-INFO-REQ", "ATOZ-PREP"} <= set(atoz), "a card's lines are references too"
 
 
 def test_templates_quote_values_and_refuse_what_leads_nowhere():
-    reg = registry.Registry({"facts.toml": [fact("X-1", values={"n": 12}, title="題名")]},
-                            names={"vocabulary": WORDS})
-    assert reg.resolve("{X-1.title} は {X-1.values.n} 時間、{vocabulary.channels.chat.ja}") == "題名 は 12 時間、チャット"
+    reg = registry.Registry({"facts.toml": [fact("X-1", values={"n": 12}, title="題名")]}, names={"vocabulary": WORDS})
+    assert (
+        reg.resolve("{X-1.title} は {X-1.values.n} 時間、{vocabulary.channels.chat.ja}") == "題名 は 12 時間、チャット"
+    )
     for bad, says in [("{NOPE.title}", "NOPE"), ("{X-1.nothing}", "nothing"), ("{X-1.values}", "文字か数")]:
         with pytest.raises(ValueError, match=says):
             reg.resolve(bad, "exercises.toml: レコード E1")
@@ -127,7 +138,9 @@ def test_opinion_is_marked_as_the_authors_view():
 def test_the_detail_sits_behind_a_native_toggle_with_status_sources_kinds_date_and_id():
     record = facts.get("ORDER-ID")
     card = facts.fact_card(record)
-    assert "<details" in card.html and f"<summary style=\"cursor:pointer\">{data.say('cards.more')}</summary>" in card.html
+    assert (
+        "<details" in card.html and f'<summary style="cursor:pointer">{data.say("cards.more")}</summary>' in card.html
+    )
     detail = card.html.split("<details", 1)[1]
     assert f"確認日 {record.verified_on.isoformat()}" in detail and "ID ORDER-ID" in detail
     assert WORDS.statuses[record.status].label in detail
@@ -141,12 +154,13 @@ def test_a_changed_record_carries_the_official_badge_on_its_correction_not_on_th
     card = facts.fact_card(facts.get("WHEN-CANCEL")).text
     official = f"[{WORDS.badges['official'].label}]"
     first_line = card.splitlines()[0]
-    caution_line = next(l for l in card.splitlines() if WORDS.statuses["changed"].caution in l)
+    caution_line = next(line for line in card.splitlines() if WORDS.statuses["changed"].caution in line)
     assert official not in first_line and official in caution_line
 
 
-@pytest.mark.parametrize("procedure", [p for p in facts.registry() if isinstance(p, data.Procedure)],
-                         ids=lambda p: p.id)
+@pytest.mark.parametrize(
+    "procedure", [p for p in facts.registry() if isinstance(p, data.Procedure)], ids=lambda p: p.id
+)
 def test_a_procedure_is_never_shown_milder_than_its_steps_facts(procedure):
     shown = registry.status_of(procedure)
     for step in procedure.steps:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from support.strategies import VALID_NUMBERS, messy
 
 from helpers import forms
 from helpers.core import data
+from support.strategies import VALID_NUMBERS, messy
 
 JAPANESE = re.compile(r"[ぁ-んァ-ヶ一-龠]")
 
@@ -26,54 +27,60 @@ def refused(function, text) -> str:
 # ---------------------------------------------------------------- callback_number
 
 
-@pytest.mark.parametrize("typed, expected", [
-    ("090-1111-2222", "90-1111-2222"),                # the article's example
-    ("03-1234-5678", "3-1234-5678"),                  # Tokyo: one-digit area code
-    ("06-6123-4567", "6-6123-4567"),
-    ("011-222-3333", "11-222-3333"),                  # Sapporo: two-digit area code
-    ("0466-12-3456", "466-12-3456"),                  # three-digit area code
-    ("050-1234-5678", "50-1234-5678"),                # IP phone
-    ("070-1234-5678", "70-1234-5678"),
-    ("080-2345-6789", "80-2345-6789"),
-    ("09011112222", "90-1111-2222"),                  # bare digits get their real grouping
-    ("０９０－１１１１－２２２２", "90-1111-2222"),   # full-width digits and hyphen
-    ("０９０ー１１１１ー２２２２", "90-1111-2222"),   # katakana long-vowel mark, as IMEs type it
-    ("090‐1111–2222", "90-1111-2222"),                # hyphen and en dash
-    ("090—1111―2222", "90-1111-2222"),                # em dash and horizontal bar
-    ("090−1111ｰ2222", "90-1111-2222"),                # minus sign and half-width prolonged mark
-    (" 090 1111 2222 ", "90-1111-2222"),
-    ("090　1111　2222", "90-1111-2222"),              # ideographic spaces
-    ("090-1111-2222\n", "90-1111-2222"),
-    ("03(1234)5678", "3-1234-5678"),
-    ("（03）1234-5678", "3-1234-5678"),
-    ("+81 90-1111-2222", "90-1111-2222"),
-    ("+81-90-1111-2222", "90-1111-2222"),
-    ("+8190-1111-2222", "90-1111-2222"),
-    ("+81 090-1111-2222", "90-1111-2222"),            # the stray 0 after +81
-    ("+81 (0)90 1111 2222", "90-1111-2222"),
-    ("＋８１　９０ー１１１１ー２２２２", "90-1111-2222"),
-])
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        ("090-1111-2222", "90-1111-2222"),  # the article's example
+        ("03-1234-5678", "3-1234-5678"),  # Tokyo: one-digit area code
+        ("06-6123-4567", "6-6123-4567"),
+        ("011-222-3333", "11-222-3333"),  # Sapporo: two-digit area code
+        ("0466-12-3456", "466-12-3456"),  # three-digit area code
+        ("050-1234-5678", "50-1234-5678"),  # IP phone
+        ("070-1234-5678", "70-1234-5678"),
+        ("080-2345-6789", "80-2345-6789"),
+        ("09011112222", "90-1111-2222"),  # bare digits get their real grouping
+        ("０９０－１１１１－２２２２", "90-1111-2222"),  # full-width digits and hyphen
+        ("０９０ー１１１１ー２２２２", "90-1111-2222"),  # katakana long-vowel mark, as IMEs type it
+        ("090‐1111–2222", "90-1111-2222"),  # hyphen and en dash
+        ("090—1111―2222", "90-1111-2222"),  # em dash and horizontal bar
+        ("090−1111ｰ2222", "90-1111-2222"),  # minus sign and half-width prolonged mark
+        (" 090 1111 2222 ", "90-1111-2222"),
+        ("090　1111　2222", "90-1111-2222"),  # ideographic spaces
+        ("090-1111-2222\n", "90-1111-2222"),
+        ("03(1234)5678", "3-1234-5678"),
+        ("（03）1234-5678", "3-1234-5678"),
+        ("+81 90-1111-2222", "90-1111-2222"),
+        ("+81-90-1111-2222", "90-1111-2222"),
+        ("+8190-1111-2222", "90-1111-2222"),
+        ("+81 090-1111-2222", "90-1111-2222"),  # the stray 0 after +81
+        ("+81 (0)90 1111 2222", "90-1111-2222"),
+        ("＋８１　９０ー１１１１ー２２２２", "90-1111-2222"),
+    ],
+)
 def test_callback_number(typed, expected):
     assert forms.callback_number(typed) == expected
 
 
-@pytest.mark.parametrize("typed, says", [
-    ("", "入力されていません"),
-    ("   ", "入力されていません"),
-    ("090-abcd-2222", "数字"),
-    ("TEL 090-1111-2222", "数字"),
-    ("090-1111-222", "形"),                            # one digit short
-    ("0901111222233", "桁数"),
-    ("090-1111", "桁数"),
-    ("9011112222", "0から始まります"),                 # already without its 0, but no +81
-    ("+1 650 253 0000", "日本（+81）以外"),
-    ("+44 20 7946 0000", "日本（+81）以外"),
-    ("0120-111-222", "フリーダイヤル"),
-    ("0800-123-4567", "フリーダイヤル"),
-    ("0570-000-123", "ナビダイヤル"),
-    ("020-1234-5678", "この種類の番号"),
-    ("0990-123-456", "この種類の番号"),
-])
+@pytest.mark.parametrize(
+    "typed, says",
+    [
+        ("", "入力されていません"),
+        ("   ", "入力されていません"),
+        ("090-abcd-2222", "数字"),
+        ("TEL 090-1111-2222", "数字"),
+        ("090-1111-222", "形"),  # one digit short
+        ("0901111222233", "桁数"),
+        ("090-1111", "桁数"),
+        ("9011112222", "0から始まります"),  # already without its 0, but no +81
+        ("+1 650 253 0000", "日本（+81）以外"),
+        ("+44 20 7946 0000", "日本（+81）以外"),
+        ("0120-111-222", "フリーダイヤル"),
+        ("0800-123-4567", "フリーダイヤル"),
+        ("0570-000-123", "ナビダイヤル"),
+        ("020-1234-5678", "この種類の番号"),
+        ("0990-123-456", "この種類の番号"),
+    ],
+)
 def test_callback_number_refusals_say_what_to_type(typed, says):
     assert says in refused(forms.callback_number, typed)
 
@@ -114,10 +121,17 @@ def test_practice_numbers_are_valid_invented_mobile_numbers(number):
     assert forms.article_number(number.domestic.replace("-", "")) is None
 
 
-@pytest.mark.parametrize("typed, changes", [
-    ("090-1111-2222", ()), ("０９０－１１１１－２２２２", ("full_width",)), ("090ー1111ー2222", ("long_vowel",)),
-    ("090–1111—2222", ("dash",)), ("090 1111\n2222", ("space",)), ("０９０ー１１１１ー２２２２", ("full_width", "long_vowel")),
-])
+@pytest.mark.parametrize(
+    "typed, changes",
+    [
+        ("090-1111-2222", ()),
+        ("０９０－１１１１－２２２２", ("full_width",)),
+        ("090ー1111ー2222", ("long_vowel",)),
+        ("090–1111—2222", ("dash",)),
+        ("090 1111\n2222", ("space",)),
+        ("０９０ー１１１１ー２２２２", ("full_width", "long_vowel")),
+    ],
+)
 def test_tidied_names_what_the_checker_changed(typed, changes):
     assert forms.tidied(typed) == changes
 
@@ -125,26 +139,41 @@ def test_tidied_names_what_the_checker_changed(typed, changes):
 # ---------------------------------------------------------------- order_number
 
 
-@pytest.mark.parametrize("typed", [
-    "249-1234567-1234567", "24912345671234567", "２４９－１２３４５６７－１２３４５６７",
-    "２４９ー１２３４５６７ー１２３４５６７", "249 1234567 1234567", " 249‐1234567―1234567\n",
-    "249−1234567−1234567",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "249-1234567-1234567",
+        "24912345671234567",
+        "２４９－１２３４５６７－１２３４５６７",
+        "２４９ー１２３４５６７ー１２３４５６７",
+        "249 1234567 1234567",
+        " 249‐1234567―1234567\n",
+        "249−1234567−1234567",
+    ],
+)
 def test_order_number(typed):
     assert forms.order_number(typed) == "249-1234567-1234567"
 
 
-@pytest.mark.parametrize("typed", ["D01-1234567-1234567", "d01-1234567-1234567", "Ｄ０１－１２３４５６７－１２３４５６７",
-                                   "D011234567-1234567", "D0112345671234567"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "D01-1234567-1234567",
+        "d01-1234567-1234567",
+        "Ｄ０１－１２３４５６７－１２３４５６７",
+        "D011234567-1234567",
+        "D0112345671234567",
+    ],
+)
 def test_a_digital_orders_number_keeps_its_d(typed):
     assert forms.order_number(typed) == "D01-1234567-1234567"
 
 
 def test_the_order_numbers_form_comes_from_the_fact(monkeypatch):
-    from helpers.core import registry
-
     import dataclasses
     import types
+
+    from helpers.core import registry
 
     real = registry.get
     changed = dataclasses.replace(real("ORDER-ID"), values=types.MappingProxyType({"example": "12-345"}))
@@ -159,17 +188,20 @@ def test_invisible_characters_beyond_format_characters_are_dropped(ch):
     assert "invisible" in forms.tidied(f"090{ch}1111")
 
 
-@pytest.mark.parametrize("typed, says", [
-    ("", "入力されていません"),
-    ("249-1234567-123456", "16桁"),
-    ("249-1234567-12345678", "18桁"),
-    ("2491234567123456", "16桁"),
-    ("249-ABCDEFG-1234567", "数字だけ"),
-    ("TBA123456789012", "追跡番号"),                  # an Amazon Logistics tracking ID
-    ("1234-5678-9012", "追跡番号"),                   # a 12-digit carrier tracking number
-    ("D01-1234567-123456", "17桁"),
-    ("DX1-1234567-1234567", "数字だけ"),
-])
+@pytest.mark.parametrize(
+    "typed, says",
+    [
+        ("", "入力されていません"),
+        ("249-1234567-123456", "16桁"),
+        ("249-1234567-12345678", "18桁"),
+        ("2491234567123456", "16桁"),
+        ("249-ABCDEFG-1234567", "数字だけ"),
+        ("TBA123456789012", "追跡番号"),  # an Amazon Logistics tracking ID
+        ("1234-5678-9012", "追跡番号"),  # a 12-digit carrier tracking number
+        ("D01-1234567-123456", "17桁"),
+        ("DX1-1234567-1234567", "数字だけ"),
+    ],
+)
 def test_order_number_refusals(typed, says):
     assert says in refused(forms.order_number, typed)
 
@@ -184,9 +216,16 @@ def test_card_last4(typed):
     assert forms.card_last4(typed) == "1234"
 
 
-@pytest.mark.parametrize("typed, says", [
-    (CARD, "下4桁だけ"), ("12345", "下4桁だけ"), ("123", "4桁の数字"), ("", "4桁の数字"), ("12a4", "数字だけ"),
-])
+@pytest.mark.parametrize(
+    "typed, says",
+    [
+        (CARD, "下4桁だけ"),
+        ("12345", "下4桁だけ"),
+        ("123", "4桁の数字"),
+        ("", "4桁の数字"),
+        ("12a4", "数字だけ"),
+    ],
+)
 def test_card_last4_refusals(typed, says):
     assert says in refused(forms.card_last4, typed)
 
@@ -201,6 +240,7 @@ def test_refused_card_number_is_not_echoed_nor_kept_in_the_error():
 
 
 # ---------------------------------------------------------------- properties
+
 
 @given(number=VALID_NUMBERS, data=st.data())
 def test_any_valid_number_survives_messy_typing(number, data):
@@ -230,10 +270,8 @@ def test_no_input_raises_anything_but_value_error(function, text):
 @given(text=st.text(alphabet=st.sampled_from("0123456789０１２３４５６７８９+＋()（）" + forms.DASHES + " \u3000")))
 @pytest.mark.parametrize("function", [forms.callback_number, forms.order_number, forms.card_last4])
 def test_digit_like_input_raises_only_value_error(function, text):
-    try:
+    with contextlib.suppress(ValueError):
         function(text)
-    except ValueError:
-        pass
 
 
 @pytest.mark.parametrize("function", [forms.callback_number, forms.order_number, forms.card_last4])
@@ -253,8 +291,11 @@ def test_invisible_characters_anywhere_change_nothing_but_are_named(cuts):
             text = text[:position] + ch + text[position:]
         return text
 
-    for function, text in ((forms.callback_number, "０９０ー１１１１ー２２２２"),
-                           (forms.order_number, "249-1234567-1234567"), (forms.card_last4, "1234")):
+    for function, text in (
+        (forms.callback_number, "０９０ー１１１１ー２２２２"),
+        (forms.order_number, "249-1234567-1234567"),
+        (forms.card_last4, "1234"),
+    ):
         typed = sprinkle(text)
         assert function(typed) == function(text)
         assert ("invisible" in forms.tidied(typed)) == (typed != text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -19,8 +19,15 @@ from helpers.core.clock import japan_tz
 
 pytestmark = pytest.mark.zone  # every test here judges dates in Japan time (kit.py test runs them in another zone)
 
-OLD = data.Fact(id="X-OLD", section=1, title="古い情報", statement="s", status="article", sources=("s",),
-                verified_on=date(2026, 2, 28))
+OLD = data.Fact(
+    id="X-OLD",
+    section=1,
+    title="古い情報",
+    statement="s",
+    status="article",
+    sources=("s",),
+    verified_on=date(2026, 2, 28),
+)
 LEAP = dataclasses.replace(OLD, id="X-LEAP", title="うるう日の情報", verified_on=date(2028, 2, 29))
 RECORDS = [OLD, LEAP]
 
@@ -42,8 +49,8 @@ def test_the_report_lists_each_due_record_with_its_date():
 
 
 def test_judged_in_japan_time():
-    assert freshness.stale(datetime(2027, 2, 28, 15, 30, tzinfo=timezone.utc), RECORDS)  # already 1 March in Japan
-    assert not freshness.stale(datetime(2027, 2, 28, 14, 59, tzinfo=timezone.utc), RECORDS)
+    assert freshness.stale(datetime(2027, 2, 28, 15, 30, tzinfo=UTC), RECORDS)  # already 1 March in Japan
+    assert not freshness.stale(datetime(2027, 2, 28, 14, 59, tzinfo=UTC), RECORDS)
 
 
 def test_every_fact_of_the_kit_and_every_comparison_row_is_dated():

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import time as systime
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
 
 import pytest
-
-from zoneinfo import ZoneInfo
 
 from helpers import hours
 from helpers.core.clock import japan_tz
 
 JST = japan_tz()
-UTC = timezone.utc
+UTC = UTC
 
 
 def jst(*args) -> datetime:
@@ -21,28 +20,34 @@ def jst(*args) -> datetime:
 
 
 @pytest.mark.zone
-@pytest.mark.parametrize("at, expected", [
-    (jst(2026, 11, 27, 9, 0), True),                       # opening time included
-    (jst(2026, 11, 27, 8, 59, 59, 999999), False),
-    (jst(2026, 11, 27, 17, 59, 59, 999999), True),
-    (jst(2026, 11, 27, 18, 0), False),                     # closing time excluded
-    (jst(2026, 11, 27, 0, 0), False),
-    (jst(2026, 11, 27, 12, 30), True),
-])
+@pytest.mark.parametrize(
+    "at, expected",
+    [
+        (jst(2026, 11, 27, 9, 0), True),  # opening time included
+        (jst(2026, 11, 27, 8, 59, 59, 999999), False),
+        (jst(2026, 11, 27, 17, 59, 59, 999999), True),
+        (jst(2026, 11, 27, 18, 0), False),  # closing time excluded
+        (jst(2026, 11, 27, 0, 0), False),
+        (jst(2026, 11, 27, 12, 30), True),
+    ],
+)
 def test_phone_hours_boundaries(at, expected):
     assert hours.is_phone_open(at) is expected
 
 
 @pytest.mark.zone
-@pytest.mark.parametrize("at, expected", [
-    (datetime(2026, 11, 27, 0, 0, tzinfo=UTC), True),          # 9:00 in Japan
-    (datetime(2026, 11, 26, 23, 59, tzinfo=UTC), False),       # 8:59 in Japan
-    (datetime(2026, 11, 27, 9, 0, tzinfo=UTC), False),         # 18:00 in Japan
-    (datetime(2026, 7, 1, 17, 0, tzinfo=ZoneInfo("America/Los_Angeles")), True),   # PDT: 9:00 JST
-    (datetime(2026, 12, 1, 16, 0, tzinfo=ZoneInfo("America/Los_Angeles")), True),  # PST: 9:00 JST
-    (datetime(2026, 12, 1, 15, 59, tzinfo=ZoneInfo("America/Los_Angeles")), False),
-    (datetime(2026, 11, 27, 10, 0, tzinfo=timezone(timedelta(hours=1))), False),          # 18:00 JST
-])
+@pytest.mark.parametrize(
+    "at, expected",
+    [
+        (datetime(2026, 11, 27, 0, 0, tzinfo=UTC), True),  # 9:00 in Japan
+        (datetime(2026, 11, 26, 23, 59, tzinfo=UTC), False),  # 8:59 in Japan
+        (datetime(2026, 11, 27, 9, 0, tzinfo=UTC), False),  # 18:00 in Japan
+        (datetime(2026, 7, 1, 17, 0, tzinfo=ZoneInfo("America/Los_Angeles")), True),  # PDT: 9:00 JST
+        (datetime(2026, 12, 1, 16, 0, tzinfo=ZoneInfo("America/Los_Angeles")), True),  # PST: 9:00 JST
+        (datetime(2026, 12, 1, 15, 59, tzinfo=ZoneInfo("America/Los_Angeles")), False),
+        (datetime(2026, 11, 27, 10, 0, tzinfo=timezone(timedelta(hours=1))), False),  # 18:00 JST
+    ],
+)
 def test_any_aware_zone_is_judged_in_japan_time(at, expected):
     assert hours.is_phone_open(at) is expected
 
@@ -81,10 +86,18 @@ def test_hours_table_renders_hours_from_data():
     assert "土日・祝日に電話を受け付けているかは分かっていません" in table
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("17:30", (17, 30)), ("１７：３０", (17, 30)), (" 9:05 ", (9, 5)), ("17時30分", (17, 30)),
-    ("９時", (9, 0)), ("0:00", (0, 0)), ("23:59", (23, 59)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("17:30", (17, 30)),
+        ("１７：３０", (17, 30)),
+        (" 9:05 ", (9, 5)),
+        ("17時30分", (17, 30)),
+        ("９時", (9, 0)),
+        ("0:00", (0, 0)),
+        ("23:59", (23, 59)),
+    ],
+)
 def test_time_of_day_as_typed(text, expected):
     parsed = hours.parse_time_of_day(text)
     assert (parsed.hour, parsed.minute) == expected
@@ -133,11 +146,18 @@ def test_no_countdown_to_an_opening_nobody_knows_of():
     assert "あと2時間です" in hours.phone_answer(jst(2026, 11, 27, 7, 0)).text  # a Friday: whole hours, no 0分
 
 
-@pytest.mark.parametrize("day, name", [
-    (date(2026, 1, 1), "元日"), (date(2026, 11, 23), "勤労感謝の日"), (date(2026, 9, 22), "国民の休日"),
-    (date(2026, 5, 6), "振替休日"), (date(2027, 3, 22), "振替休日"), (date(2026, 11, 24), None),
-    (date(2026, 11, 28), None),                                                  # a Saturday is not a holiday
-])
+@pytest.mark.parametrize(
+    "day, name",
+    [
+        (date(2026, 1, 1), "元日"),
+        (date(2026, 11, 23), "勤労感謝の日"),
+        (date(2026, 9, 22), "国民の休日"),
+        (date(2026, 5, 6), "振替休日"),
+        (date(2027, 3, 22), "振替休日"),
+        (date(2026, 11, 24), None),
+        (date(2026, 11, 28), None),  # a Saturday is not a holiday
+    ],
+)
 def test_holiday_names_come_from_the_maintained_calendar(day, name):
     found = hours.holiday_name(day)
     assert found == name if name is None else name in found

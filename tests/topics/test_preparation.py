@@ -5,7 +5,6 @@ from __future__ import annotations
 from helpers import facts, preparation
 from helpers.core.render import esc
 
-
 CARD = "4111 1111 1111 1111"
 
 
@@ -13,7 +12,7 @@ def type_keys(field, text: str) -> list[str]:
     """Set a field's value one character at a time, as a browser with continuous updates sends it."""
     seen = []
     for n in range(1, len(text) + 1):
-        field.value = field.value + text[n - 1] if field.value == text[:n - 1] else text[:n]
+        field.value = field.value + text[n - 1] if field.value == text[: n - 1] else text[:n]
         seen.append(field.value)
     return seen
 
@@ -92,8 +91,9 @@ def test_the_articles_numbers_are_shown_once_folded_under_a_title_not_to_call_wi
     for record in data.load_phone_numbers():
         assert record.title.startswith("かけないでください") and record.title in shown.text
         assert record.caution in shown.text
-    assert shown.text.count(scam) == 1 and shown.html.index(scam) > shown.html.index("</details>"), \
+    assert shown.text.count(scam) == 1 and shown.html.index(scam) > shown.html.index("</details>"), (
         "the scam warning stands beside the block, visible without opening it"
+    )
 
 
 def test_the_checklist_asks_for_invented_values_and_says_not_to_type_real_card_digits():

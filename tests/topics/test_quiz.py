@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import unicodedata
-from collections import Counter
 from difflib import SequenceMatcher
 
 import pytest
@@ -24,8 +22,9 @@ def test_at_least_30_questions_covering_every_section_of_facts_md():
 
 def test_a_question_turns_on_a_claim_that_may_be_outdated():
     """The learner meets old claims in blogs: one question puts an outdated claim in front of them."""
-    assert any("古い" in q.question and any(facts.badge_key(facts.get(f)) == "outdated" for f in q.facts)
-               for q in QUESTIONS)
+    assert any(
+        "古い" in q.question and any(facts.badge_key(facts.get(f)) == "outdated" for f in q.facts) for q in QUESTIONS
+    )
 
 
 def test_the_contract_options_and_a_zero_based_answer():
@@ -70,8 +69,13 @@ def test_no_question_repeats_an_exercise():
 
 def test_the_repeat_check_sees_a_reworded_question_with_the_same_answer_on_the_same_fact():
     exercise = next(e for e in questions.exercise_questions() if e.is_choice)
-    twin = dataclasses.replace(QUESTIONS[0], facts=exercise.facts, question="まったく別の聞き方をした問題です。",
-                               options=("ほかの答え", questions.right_answer(exercise) + "。", "もう1つの答え"), answer=1)
+    twin = dataclasses.replace(
+        QUESTIONS[0],
+        facts=exercise.facts,
+        question="まったく別の聞き方をした問題です。",
+        options=("ほかの答え", questions.right_answer(exercise) + "。", "もう1つの答え"),
+        answer=1,
+    )
     assert [found[2].startswith("same answer") for found in repeats([twin], [exercise])] == [True]
     unrelated = dataclasses.replace(twin, facts=("JST",))
     assert not repeats([unrelated], [exercise]), "a shared fact is needed: 「電話」 may answer many questions"
@@ -98,6 +102,7 @@ def test_the_landline_question_states_the_rule_the_form_checker_applies():
 def test_nothing_a_question_shows_would_be_refused_in_a_stored_notebook(tmp_path):
     """Notebook 09 stores the quiz as text: no phone, card or e-mail the notebook guard refuses."""
     from nbformat.v4 import new_code_cell, new_notebook, new_output
+
     from tools import notebook_guard
 
     cells = []
@@ -124,7 +129,7 @@ def test_feedback_explains_and_shows_the_facts_badges(question):
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.id)
 def test_every_wrong_option_says_why_it_is_wrong_then_names_the_answer(question):
-    for index, option in enumerate(question.options):
+    for index in range(len(question.options)):
         if index == question.answer:
             continue
         shown = quiz.feedback(question, index).text

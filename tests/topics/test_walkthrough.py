@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-
 import pytest
-from support import ROOT, read_notebook
 
 from helpers import facts
 from helpers.core import data
 from helpers.core.render import esc
 from helpers.walkthrough import Walkthrough, procedure_view, walkthrough
+from support import ROOT, read_notebook
 
 PROCEDURES = [p.id for p in data.load_procedures()]
 
@@ -22,8 +21,9 @@ def test_every_procedure_is_walked_through_in_the_notebook_the_manifest_names():
     reachable = set()
     for lesson in data.load_lessons():
         notebook = read_notebook(ROOT / "notebooks" / lesson.file)
-        shown = "\n".join("".join(o.get("data", {}).get("text/plain", "")) for c in notebook["cells"]
-                          for o in c.get("outputs", []))
+        shown = "\n".join(
+            "".join(o.get("data", {}).get("text/plain", "")) for c in notebook["cells"] for o in c.get("outputs", [])
+        )
         for procedure_id in lesson.walkthroughs:
             assert procedure_view(facts.get(procedure_id)).text in shown, (lesson.id, procedure_id)
         reachable |= set(lesson.walkthroughs)
@@ -40,7 +40,7 @@ def test_model_holds_the_steps_from_data(procedure_id):
 def test_click_to_the_end_and_back(procedure_id):
     w = walkthrough(procedure_id)
     n = len(w.steps)
-    assert w.controls["back"].disabled and not w.controls["next"].disabled or n == 1
+    assert (w.controls["back"].disabled and not w.controls["next"].disabled) or n == 1
     for expected in range(1, n):
         w.controls["next"].click()
         assert w.step == expected
@@ -96,12 +96,15 @@ def at_choice(procedure_id: str) -> Walkthrough:
     return w
 
 
-@pytest.mark.parametrize("plan, topic_offers, offered", [
-    ("professional", True, ("email", "phone", "chat")),
-    ("individual", True, ("email",)),              # SC-SMALL
-    ("professional", False, ("email",)),           # SC-TOPIC
-    ("individual", False, ("email",)),
-])
+@pytest.mark.parametrize(
+    "plan, topic_offers, offered",
+    [
+        ("professional", True, ("email", "phone", "chat")),
+        ("individual", True, ("email",)),  # SC-SMALL
+        ("professional", False, ("email",)),  # SC-TOPIC
+        ("individual", False, ("email",)),
+    ],
+)
 def test_plan_and_topic_decide_the_offered_methods(plan, topic_offers, offered):
     w = at_choice("PROC-SELLER-CENTRAL")
     w.controls["plan"].value = plan
@@ -175,7 +178,11 @@ def test_the_phone_step_says_what_it_tidied_and_what_amazons_form_may_refuse():
 def test_email_step_validates_and_gives_the_buyer_desks_rough_estimate_not_a_deadline():
     w = walkthrough("PROC-BUYER-EMAIL")
     c = w.controls
-    c["order"].value, c["product"].value, c["details"].value = "２４９ー１２３４５６７ー１２３４５６７", "水筒", "届いた商品が違う"
+    c["order"].value, c["product"].value, c["details"].value = (
+        "２４９ー１２３４５６７ー１２３４５６７",
+        "水筒",
+        "届いた商品が違う",
+    )
     c["check_email"].click()
     result = w.controls["email_result"].value
     hours = facts.get("BUYER-MAIL-12H").values["reply_within_hours"]
@@ -211,9 +218,14 @@ def test_display_has_widget_and_whole_procedure_as_static_fallback(procedure_id)
         assert esc(step.title) in bundle["text/html"]
 
 
-@pytest.mark.parametrize("procedure_id, named", [
-    ("PROC-BUYER-PHONE", ("back", "next", "phone")), ("PROC-BUYER-EMAIL", ("back", "next", "check_email")),
-    ("PROC-SELLER-CENTRAL", ("back", "next"))])
+@pytest.mark.parametrize(
+    "procedure_id, named",
+    [
+        ("PROC-BUYER-PHONE", ("back", "next", "phone")),
+        ("PROC-BUYER-EMAIL", ("back", "next", "check_email")),
+        ("PROC-SELLER-CENTRAL", ("back", "next")),
+    ],
+)
 def test_buttons_and_inputs_have_descriptions_and_tooltips(procedure_id, named):
     w = walkthrough(procedure_id)
     for name in named:
