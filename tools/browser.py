@@ -18,6 +18,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from typing import ClassVar
 
 from tools import config
 
@@ -71,13 +72,16 @@ def _stop(process: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def _server(command: list[str], url_to_poll: str, workdir: Path, log: Path):
-    env = dict(os.environ,
-               KIT_PROGRESS_FILE=str(workdir / "progress.json"),
-               JUPYTERLAB_SETTINGS_DIR=str(workdir / "user-settings"),  # ignore the developer's own settings
-               JUPYTERLAB_WORKSPACES_DIR=str(workdir / "workspaces"))
+    env = dict(
+        os.environ,
+        KIT_PROGRESS_FILE=str(workdir / "progress.json"),
+        JUPYTERLAB_SETTINGS_DIR=str(workdir / "user-settings"),  # ignore the developer's own settings
+        JUPYTERLAB_WORKSPACES_DIR=str(workdir / "workspaces"),
+    )
     with log.open("w", encoding="utf-8") as out:
-        process = subprocess.Popen(command, cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            command, cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         try:
             _wait_for(url_to_poll, process)
             yield process
@@ -97,9 +101,19 @@ def jupyterlab(workdir: Path):
     """Serve a copy of the notebooks with JupyterLab; yield the base URL (token included in ``lab_url``)."""
     port = free_port()
     notebooks = copy_notebooks(workdir)
-    command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
-               "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={notebooks}",
-               "--LabApp.expose_app_in_browser=True", "--ServerApp.port_retries=0"]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        f"--port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={TOKEN}",
+        f"--ServerApp.root_dir={notebooks}",
+        "--LabApp.expose_app_in_browser=True",
+        "--ServerApp.port_retries=0",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # containers and CI run as root
     base = f"http://127.0.0.1:{port}"
@@ -121,8 +135,17 @@ def voila(workdir: Path, *overrides: str):
     notebooks = copy_notebooks(workdir)
     replaced = {option.split("=")[0] for option in overrides}
     options = [o for o in voila_options() if o.split("=")[0] not in replaced] + list(overrides)
-    command = [sys.executable, "-m", "voila", str(notebooks), *options, "--no-browser", f"--port={port}",
-               "--Voila.ip=127.0.0.1", "--Voila.port_retries=0"]
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebooks),
+        *options,
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0",
+    ]
     base = f"http://127.0.0.1:{port}"
     with _server(command, f"{base}/", workdir, workdir / "voila.log"):
         yield base
@@ -150,8 +173,13 @@ def chromium(width: int = 1300, height: int = 1000, offline: bool = False, playw
         profile = stack.enter_context(tempfile.TemporaryDirectory(prefix="kit-chromium-"))
         playwright = playwright or stack.enter_context(sync_playwright())
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS + ([OFFLINE] if offline else []),
-            viewport={"width": width, "height": height}, locale="ja-JP")
+            profile,
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_FLAGS + ([OFFLINE] if offline else []),
+            viewport={"width": width, "height": height},
+            locale="ja-JP",
+        )
         try:
             yield context
         finally:
@@ -167,9 +195,15 @@ def static_site(root: Path, served: list | None = None):
     import threading
 
     class Handler(http.server.SimpleHTTPRequestHandler):
-        extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
-                          ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json",
-                          ".whl": "application/octet-stream", ".ipynb": "application/json"}
+        extensions_map: ClassVar[dict[str, str]] = {
+            **http.server.SimpleHTTPRequestHandler.extensions_map,
+            ".mjs": "text/javascript",
+            ".js": "text/javascript",
+            ".wasm": "application/wasm",
+            ".json": "application/json",
+            ".whl": "application/octet-stream",
+            ".ipynb": "application/json",
+        }
 
         def log_message(self, *args):
             pass
@@ -212,23 +246,29 @@ def open_in_lab(page, notebook: str, timeout: float = 180_000) -> None:
     """Open a notebook in the JupyterLab already on the page (as the file browser does) and wait for its kernel:
     the way to open notebooks in the browser edition, whose kernels start inside the page."""
     page.wait_for_function("window.jupyterapp !== undefined", timeout=timeout)
-    page.evaluate("""async (path) => {
+    page.evaluate(
+        """async (path) => {
       await window.jupyterapp.restored;
       const widget = await window.jupyterapp.commands.execute('docmanager:open', {path, factory: 'Notebook'});
       await widget.context.ready;
       await widget.sessionContext.ready;
       window.jupyterapp.shell.activateById(widget.id);
-    }""", notebook)
+    }""",
+        notebook,
+    )
     wait_for_kernel(page, timeout)
 
 
 def wait_for_kernel(page, timeout: float = 180_000) -> None:
     """Wait until the current notebook's kernel is idle."""
-    page.wait_for_function("""() => {
+    page.wait_for_function(
+        """() => {
       const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
       return panel && panel.sessionContext && panel.sessionContext.session
         && panel.sessionContext.session.kernel && panel.sessionContext.session.kernel.status === 'idle';
-    }""", timeout=timeout)
+    }""",
+        timeout=timeout,
+    )
 
 
 def error_outputs(page) -> list[str]:
@@ -285,8 +325,10 @@ def ime_compose(page, field, readings: list[str], committed: str, pause_ms: int 
     cdp = page.context.new_cdp_session(page)
     try:
         for reading in readings:
-            cdp.send("Input.imeSetComposition", {"text": reading, "selectionStart": len(reading),
-                                                 "selectionEnd": len(reading)})
+            cdp.send(
+                "Input.imeSetComposition",
+                {"text": reading, "selectionStart": len(reading), "selectionEnd": len(reading)},
+            )
             page.wait_for_timeout(pause_ms)
         cdp.send("Input.insertText", {"text": committed})
     finally:
@@ -300,14 +342,18 @@ def axe_violations(page, include: str | None = None, impacts=("serious", "critic
 
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(Path(axe_playwright_python.__file__).parent / "axe.min.js"))
-    found = page.evaluate("""async ([include, tags]) => {
+    found = page.evaluate(
+        """async ([include, tags]) => {
         const context = include ? {include: [[include]]} : document;
         const result = await axe.run(context, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
         return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                             nodes: v.nodes.map(n => n.target.join(' '))}));
-    }""", [include, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]])
-    return [f"{v['impact']} {v['id']} ({v['help']}): {node}" for v in found if v["impact"] in impacts
-            for node in v["nodes"]]
+    }""",
+        [include, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]],
+    )
+    return [
+        f"{v['impact']} {v['id']} ({v['help']}): {node}" for v in found if v["impact"] in impacts for node in v["nodes"]
+    ]
 
 
 # What the layout check measures inside each scope: the scope itself, every element in it whose overflow-x makes

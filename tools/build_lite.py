@@ -93,7 +93,8 @@ def pyodide_core() -> Path:
     folder = CACHE / f"pyodide-{PYODIDE_VERSION}"
     if (folder / "package" / "pyodide.mjs").exists():
         return folder / "package"
-    registry = os.environ.get("npm_config_registry", "https://registry.npmjs.org/")  # noqa: SIM112 (npm's own spelling).rstrip("/")
+    # npm's own spelling of the variable, lower case.
+    registry = os.environ.get("npm_config_registry", "https://registry.npmjs.org/").rstrip("/")  # noqa: SIM112
     url = f"{registry}/pyodide/-/pyodide-{PYODIDE_VERSION}.tgz"
     say(f"Pyodide {PYODIDE_VERSION} を npm レジストリから取得します: {url}")
     with urllib.request.urlopen(url, timeout=300) as response:

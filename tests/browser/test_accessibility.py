@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 
-from tools import browser
 import pytest
 from playwright.sync_api import expect
-from test_app_code_free import code_only_in
-from test_voila import open_app
 
 from helpers import forms
 from helpers.core import data, questions
+from support.code_only import code_only_in
+from support.pages import open_app
+from tools import browser
 
 LESSONS = data.load_lessons()
 CONTROL_ROLES = ("button", "textbox", "checkbox", "radio", "combobox", "slider", "spinbutton", "listbox")
@@ -151,8 +151,9 @@ def use_walkthrough_inputs(page) -> list[str]:
             in_the_middle(button)
             button.click()
             for field in walk.get_by_role("textbox").all():  # each field's error right under it
-                next_to_it = field.locator("xpath=ancestor::*[contains(@class,'widget-inline-hbox')][1]"
-                                           "/following-sibling::*[1]")
+                next_to_it = field.locator(
+                    "xpath=ancestor::*[contains(@class,'widget-inline-hbox')][1]/following-sibling::*[1]"
+                )
                 problems += where_the_eye_is(next_to_it, field, browser.field_label(field))
     return problems
 
@@ -296,7 +297,8 @@ def test_results_are_announced(app, page):
     browser.type_keys(field, data.load_vocabulary().practice_numbers[0].domestic)
     field.press("Enter")
     expect(walk.locator(".kit-phone-result [role=status]")).to_contain_text(
-        data.load_vocabulary().practice_numbers[0].after_81)
+        data.load_vocabulary().practice_numbers[0].after_81
+    )
 
 
 def test_the_layout_check_sees_inside_widgets(page):

@@ -9,16 +9,14 @@ import subprocess
 import sys
 from urllib.parse import urlparse
 
-from tools import browser, build_lite
 import pytest
-from support import ROOT
 from playwright.sync_api import expect
 
 from helpers import records
 from helpers.core import data, registry
-from test_record_download import save_the_record
-from test_what_happened import use_the_finder
-
+from support import ROOT
+from support.pages import save_the_record, use_the_finder
+from tools import browser, build_lite
 
 WITHOUT_PANDAS = [f"{r.id}.ipynb" for r in data.load_lessons() if not r.pandas]
 
@@ -33,8 +31,9 @@ ALLOWED_OFF_SITE = re.compile(re.escape(build_lite.CDN) + r"(numpy|pandas)-[^/]+
 @pytest.fixture(scope="module")
 def site():
     """Build the site from scratch (``kit.py lite``) and serve it on 127.0.0.1."""
-    built = subprocess.run([sys.executable, str(ROOT / "tools" / "build_lite.py")], cwd=ROOT, capture_output=True,
-                           text=True)
+    built = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_lite.py")], cwd=ROOT, capture_output=True, text=True
+    )
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     assert build_lite.check_site() == []
     with browser.static_site(build_lite.OUT) as base:
@@ -92,8 +91,11 @@ def test_a_new_seller_goes_through_the_kit_offline_and_keeps_their_progress(site
     record = save_the_record(page, "練習 花子")  # a browser download, as in the desktop kit
     assert record["name"] == "練習 花子" and records.problem(record) is None
 
-    off_site = [url for url in offline.requests if urlparse(url).hostname not in ("127.0.0.1", None)
-                and not url.startswith(("data:", "blob:"))]
+    off_site = [
+        url
+        for url in offline.requests
+        if urlparse(url).hostname not in ("127.0.0.1", None) and not url.startswith(("data:", "blob:"))
+    ]
     assert [url for url in off_site if not ALLOWED_OFF_SITE.fullmatch(url)] == []
     assert page_errors == []
     page.close()

@@ -7,44 +7,19 @@ import json
 import subprocess
 import urllib.request
 
-from tools import browser
 import pytest
-from playwright.sync_api import expect
 
 from helpers import facts
 from helpers.core import data
+from support.pages import STDERR, WIDGET_OUTPUT, click_through
+from tools import browser
 
 NOTEBOOKS = [lesson.file for lesson in data.load_lessons()]
-STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
-WIDGET_OUTPUT = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.widget-view+json']"
 
 
 def test_japanese_font_is_installed():
     fonts = subprocess.run(["fc-list", ":lang=ja", "family"], capture_output=True, text=True).stdout
     assert "IPA" in fonts, "install fonts-ipafont-gothic, or Japanese renders as boxes"
-
-
-def step_label(walkthrough) -> str:
-    return walkthrough.locator(".kit-step-label").text_content().strip()
-
-
-def click_through(walkthrough) -> int:
-    """Click 「次へ」 to the last step and 「戻る」 back to the first; return the number of steps."""
-    first = step_label(walkthrough)
-    total = int(first.split("/")[1])
-    assert first.startswith("ステップ 1 /")
-    forward, back = (walkthrough.locator("button", has_text=t).last for t in ("次へ", "戻る"))
-    expect(back).to_be_disabled()
-    for n in range(2, total + 1):
-        forward.click()
-        walkthrough.locator(".kit-step-label", has_text=f"ステップ {n} / {total}").wait_for(timeout=5000)
-    expect(forward).to_be_disabled()
-    expect(back).to_be_enabled()
-    for n in range(total - 1, 0, -1):
-        back.click()
-        walkthrough.locator(".kit-step-label", has_text=f"ステップ {n} / {total}").wait_for(timeout=5000)
-    expect(back).to_be_disabled()
-    return total
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 
-from tools import browser
 import pytest
-from test_voila import open_app
+
+from support.pages import open_app
+from tools import browser
 
 
 @pytest.fixture

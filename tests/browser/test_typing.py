@@ -3,26 +3,30 @@ through a Japanese IME (composition, then the commit), in Japanese JupyterLab an
 
 from __future__ import annotations
 
-from tools import browser
 import pytest
-from support import ROOT, read_notebook
-from test_jupyterlab import STDERR
-from test_voila import open_app
-from typing_plans import type_into_every_field
 
 from helpers.core import data, registry
+from support import ROOT, read_notebook
+from support.pages import STDERR, open_app
+from support.typing_plans import type_into_every_field
+from tools import browser
 
 LESSONS = data.load_lessons()
 
 
 def has_text_fields(lesson: data.Lesson) -> bool:
     """Whether a lesson shows a text field: a form step, a typed exercise, or a widget with fields."""
-    source = "\n".join("".join(c["source"]) for c in read_notebook(ROOT / "notebooks" / lesson.file)["cells"]
-                       if c["cell_type"] == "code")
+    source = "\n".join(
+        "".join(c["source"])
+        for c in read_notebook(ROOT / "notebooks" / lesson.file)["cells"]
+        if c["cell_type"] == "code"
+    )
     steps = [step.kind for p in lesson.walkthroughs for step in registry.get(p).steps]
-    return (any(kind in ("phone_input", "email_form") for kind in steps)
-            or any(not q.is_choice for q in data.load_exercises() if q.lesson == lesson.id)
-            or any(call in source for call in ("checklist()", "draft_builder()", "phone_checker()")))
+    return (
+        any(kind in ("phone_input", "email_form") for kind in steps)
+        or any(not q.is_choice for q in data.load_exercises() if q.lesson == lesson.id)
+        or any(call in source for call in ("checklist()", "draft_builder()", "phone_checker()", "record_view()"))
+    )
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
@@ -38,8 +42,9 @@ def test_every_text_field_takes_typing_and_ime_input_in_jupyterlab(lab, page, ar
     assert not page.console.errors
 
 
-@pytest.mark.parametrize("notebook", [browser.notebook_with("PROC-BUYER-PHONE"), "02_phone_safety.ipynb",
-                                      "06_case_draft.ipynb"])
+@pytest.mark.parametrize(
+    "notebook", [browser.notebook_with("PROC-BUYER-PHONE"), "02_phone_safety.ipynb", "06_case_draft.ipynb"]
+)
 def test_typing_works_the_same_in_the_app(app, page, artifacts, notebook):
     open_app(page, app, notebook)
     page.wait_for_timeout(500)

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from test_jupyterlab import click_through
 
 from helpers import facts
 from helpers.core import data
+from support.pages import click_through, open_app
 
 WITH_WALKTHROUGHS = [lesson for lesson in data.load_lessons() if lesson.walkthroughs]
-
-
-def open_app(page, app, notebook: str) -> None:
-    page.goto(f"{app}/voila/render/{notebook}")
-    page.locator(".jupyter-widgets").first.wait_for(timeout=90_000)
 
 
 def test_tree_lists_every_notebook(app, page):
@@ -49,7 +44,7 @@ def test_kernel_of_a_closed_page_is_culled(tmp_path, context):
     """The README's app options, with the culling times shortened so that the test is quick."""
     import time
 
-    import browser
+    from tools import browser
 
     fast = ("--MappingKernelManager.cull_interval=1", "--MappingKernelManager.cull_idle_timeout=3")
     with browser.voila(tmp_path, *fast) as base:

@@ -20,32 +20,12 @@ from zoneinfo import ZoneInfo
 import nbformat
 import pytest
 from support import stored_notebooks
+from support.code_only import CODE_ONLY, code_only_in
 
 from helpers import hours, walkthrough
 from helpers.core import data, questions, render
 from helpers.core.view import View
 from tools import browser
-
-# What only makes sense with code: the app must never show it. A string is looked for as it is; a pattern is a
-# regular expression. 「セル」 alone (a notebook cell) is matched as a word, so キャンセル (cancel) is not a hit.
-CODE_ONLY: list[str | re.Pattern] = [
-    ".check(", "hint()", "solution()", "コードのセル", "# を消して", "Shift + Enter", "セルを実行", "セルの実行",
-    data.say("questions.empty"), "ノートブックを実行すると", re.compile(r"(?<![ァ-ヺー])セル(?![ァ-ヺー])"),
-]
-
-
-def code_only_in(text: str) -> list[str]:
-    """The CODE_ONLY entries found in a text, each with a few characters around it."""
-    found = []
-    for entry in CODE_ONLY:
-        if isinstance(entry, str):
-            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(entry), text)]
-        else:
-            spans = [m.span() for m in entry.finditer(text)]
-        found += [f"{entry if isinstance(entry, str) else entry.pattern!r}: …{text[max(0, a - 25):b + 15]}…"
-                  .replace("\n", " ") for a, b in spans]
-    return found
-
 
 def as_in_the_app(path) -> nbformat.NotebookNode:
     """The notebook after the app's TagRemovePreprocessor (enabled, as nbconvert's exporters enable it)."""

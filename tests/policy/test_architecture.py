@@ -152,6 +152,17 @@ def test_kit_py_needs_only_the_standard_library():
     assert not outside, outside
 
 
+def test_no_test_module_imports_another():
+    """Shared test code lives in tests/support (a package on the path as ``support``) or in a conftest.py; a test
+    module importing another one runs that module's tests twice and breaks under ``--import-mode=importlib``."""
+    test_modules = {p.stem for p in (ROOT / "tests").rglob("test_*.py")}
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(name for name in imports_of(path) if name.split(".")[0] in test_modules)
+        for path in (ROOT / "tests").rglob("*.py")
+    }
+    assert {path: names for path, names in offenders.items() if names} == {}
+
+
 def test_every_third_party_import_of_tests_and_tools_is_declared():
     runtime, test = declared()
     paths = [
