@@ -22,8 +22,11 @@ def pdf_pages(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
 
 
-def write(out: Path = OUT, pdf: bool = True) -> list[Path]:
-    """Write every page (and its PDF when Chromium is there); return the files written."""
+def write(out: Path = OUT, pdf: bool = True, playwright=None) -> list[Path]:
+    """Write every page (and its PDF when Chromium is there); return the files written.
+
+    ``playwright``: a running Playwright to print with (the tests' session one); else one is started.
+    """
     from helpers import trainer
 
     out.mkdir(parents=True, exist_ok=True)
@@ -34,11 +37,11 @@ def write(out: Path = OUT, pdf: bool = True) -> list[Path]:
         path.write_text(html, encoding="utf-8")
         written.append(path)
     if pdf:
-        written += print_pdfs(out, pages)
+        written += print_pdfs(out, pages, playwright)
     return written
 
 
-def print_pdfs(out: Path, pages: dict[str, str]) -> list[Path]:
+def print_pdfs(out: Path, pages: dict[str, str], playwright=None) -> list[Path]:
     """Print each page to PDF with the kit's Chromium (nothing is fetched: the pages are self-contained)."""
     from tools import browser
 
@@ -48,7 +51,7 @@ def print_pdfs(out: Path, pages: dict[str, str]) -> list[Path]:
         )
         return []
     written = []
-    with browser.chromium(offline=True) as context:
+    with browser.chromium(offline=True, playwright=playwright) as context:
         page = context.new_page()
         for name, html in pages.items():
             page.set_content(html, wait_until="load")

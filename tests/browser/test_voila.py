@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import facts
+from helpers import course, facts
 from helpers.core import data
 from support.pages import click_through, open_app
 
@@ -34,9 +34,20 @@ def test_walkthroughs_work_with_code_hidden(app, page, artifacts, lesson):
 
 
 def test_start_page_runs_in_the_app(app, page):
+    """00 in the app: the course, the one desk name, the record, and the first-aid link that opens its lesson."""
     open_app(page, app, "00_start.ipynb")
-    page.get_by_role("button", name=data.say("hours.now_button")).wait_for(timeout=30_000)
-    assert "日本時間" in page.locator(".jupyter-widgets").first.text_content() or page.get_by_text("日本時間").count()
+    page.get_by_role("textbox", name=data.say("course.record.name_label")).wait_for(timeout=30_000)
+    text = page.locator("body").inner_text()
+    assert data.say("course.first_aid") in text and "全体で約" in text
+    assert "このキットでは、出品者のための問い合わせ窓口を" in text
+    assert "course.lesson(" not in page.content(), "no code is shown"
+    first_aid = next(record for record in course.lessons() if record.first_aid)
+    paragraph = page.get_by_role("paragraph").filter(has_text=data.say("course.first_aid"))
+    with page.expect_popup() as opened:
+        paragraph.get_by_role("link", name=f"{first_aid.id[:2]} {first_aid.title}").click()
+    lesson = opened.value
+    lesson.wait_for_url(f"**/voila/render/{first_aid.file}", timeout=30_000)
+    lesson.locator(".jupyter-widgets").first.wait_for(timeout=90_000)
     assert not page.console.errors
 
 

@@ -98,8 +98,8 @@ def test_the_command_writes_the_html_pages(tmp_path):
 
 
 @pytest.mark.browser
-def test_the_pdfs_are_printed_and_the_cheat_sheet_is_two_sides_of_a4(tmp_path):
-    written = trainer_pack.write(tmp_path)
+def test_the_pdfs_are_printed_and_the_cheat_sheet_is_two_sides_of_a4(tmp_path, playwright):
+    written = trainer_pack.write(tmp_path, playwright=playwright)
     pdfs = {p.stem: p.read_bytes() for p in written if p.suffix == ".pdf"}
     assert set(pdfs) == set(trainer.PAGES)
     assert trainer_pack.pdf_pages(pdfs["cheatsheet"]) == 2, "one page per side of A4"
