@@ -206,9 +206,7 @@ def test_passes(extra: list[str], browser: bool) -> list[tuple[str, list[str], d
         ("pytest", ["pytest", "-m", "not browser", *parallel, *extra], {}),
     ]
     if browser:
-        # Test by test on the workers, but the modules that build one site or run one hub each stay on one worker.
-        browser_parallel = ["-n", str(config.test_workers()), "--dist", "loadgroup"]
-        passes.append(("pytest (browser)", ["pytest", "-m", "browser", *browser_parallel, *extra], {}))
+        passes.append(("pytest (browser)", ["pytest", "-m", "browser", *extra], {}))
     zone = config.other_zone()
     passes.append(
         (

@@ -25,9 +25,6 @@ def lesson_of(notebook: str) -> data.Lesson:
     return next(r for r in data.load_lessons() if f"{r.id}.ipynb" == notebook)
 
 
-# The site is built once, into build/lite: with two workers (--dist loadgroup) this module stays on one.
-pytestmark = pytest.mark.xdist_group("browser-edition")
-
 ALLOWED_OFF_SITE = re.compile(re.escape(build_lite.CDN) + r"(numpy|pandas)-[^/]+\.whl")
 
 

@@ -28,9 +28,6 @@ from helpers.core import data, questions
 from support import ROOT
 from tools import browser, hub, hub_session
 
-# One hub with fixed system users (kit-kittest1 …): with two workers (--dist loadgroup) this module stays on one.
-pytestmark = pytest.mark.xdist_group("hub")
-
 LEARNERS = ("kittest1", "kittest2", "kittest3")  # test-only names: their system users are kit-kittest1 …
 TRAINER = "kittestt"
 LESSON = "03_seller_central"
