@@ -303,6 +303,13 @@ class RecordView(View):
         self._refresh()
         return self.record
 
+    def rename(self, name: str) -> None:
+        """The name field changed: a record already made is made again, so that the link always saves the name in
+        the field (a name typed just before the click may reach the kernel after it)."""
+        self.name = name
+        if self.record is not None:
+            self.make()
+
     def shown(self) -> RichText:
         if self.record is None:
             return para(data.say("course.record.prompt"))
@@ -312,6 +319,7 @@ class RecordView(View):
             para(
                 data.say(
                     "course.record.contains",
+                    name=record["name"] or data.say("course.record.no_name"),
                     lessons=len(record["lessons"]),
                     quiz=data.say("course.record.quiz", score=record["quiz"]["score"], total=record["quiz"]["total"])
                     if record["quiz"]
@@ -333,7 +341,7 @@ class RecordView(View):
             placeholder=data.say("course.record.name_placeholder"),
             style={"description_width": "initial"},
         )
-        name.observe(lambda change: setattr(self, "name", change["new"]), names="value")
+        name.observe(lambda change: self.rename(change["new"]), names="value")
         button = w.Button(
             description=data.say("course.record.make"),
             icon="file-text-o",

@@ -82,8 +82,20 @@ def test_the_record_view_makes_a_download_and_a_certificate_only_after_a_pass(fr
     view.controls["make"].click()
     shown = view.controls["view"].value
     assert f'download="{course.CERTIFICATE_FILE}"' in shown and "<b>花子" not in shown
+    assert "名前「練習 &lt;b&gt;花子&lt;/b&gt;」" in shown, "the name the record holds, shown escaped"
     page = course.certificate(view.record)
     assert "&lt;b&gt;花子" in page and "Amazon が発行したものではなく" in page and records.kit_version() in page
+
+
+def test_a_name_changed_after_the_record_was_made_is_in_the_record(fresh_progress):
+    """A name typed just before 「記録を作る」 may reach the kernel after the click: the record follows the field."""
+    view = course.record_view()
+    view.controls["name"].value = "練習 花"
+    view.controls["make"].click()
+    view.controls["name"].value = "練習 花子"
+    assert view.record["name"] == "練習 花子" and "名前「練習 花子」" in view.controls["view"].value
+    view.controls["name"].value = ""
+    assert view.record["name"] is None and data.say("course.record.no_name") in view.controls["view"].value
 
 
 @pytest.mark.zone

@@ -50,6 +50,7 @@ def save_the_record(page, name: str) -> dict:
     field = view.get_by_role("textbox", name=data.say("course.record.name_label"))
     browser.type_keys(field, name)
     view.get_by_role("button", name=data.say("course.record.make")).click()
+    expect(view.locator("[role=status]")).to_contain_text(f"名前「{name}」")  # the learner checks the name first
     link = view.get_by_role("link", name=data.say("course.record.download"))
     with page.expect_download() as download:
         link.click()
