@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import quiz, records
+from helpers import quiz, records, redaction
 from helpers.core import data, exchange, optional, progress, questions, registry
 from helpers.core.cards import fact_ref
 from helpers.core.clock import in_japan
@@ -223,7 +223,8 @@ def _day(done_at: str) -> str:
 
 def record_from_progress(document: dict, name: str | None = None) -> dict:
     """A learner record (``helpers.records``) from a progress document (``{"items": {...}}``) or its items: the
-    lessons whose every walkthrough, exercise and quiz is done, each with the day its last one was, and the quiz."""
+    lessons whose every walkthrough, exercise and quiz is done, each with the day its last one was, and the quiz.
+    A phone number, e-mail address or card number in ``name`` is masked as in a case draft."""
     items = document.get("items", document) if isinstance(document, dict) else {}
     done = {}
     for record in lessons():
@@ -242,6 +243,8 @@ def record_from_progress(document: dict, name: str | None = None) -> dict:
             "missed": missed,
             "done_at": _day(entry.get("done_at", "")),
         }
+    if isinstance(name, str):  # the record promises no phone number, e-mail address or card number, names included
+        name = redaction.redact(name)
     return records.make(done, result, name)
 
 

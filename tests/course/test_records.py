@@ -63,6 +63,11 @@ def test_nothing_the_learner_typed_gets_into_the_record(fresh_progress):
         assert typed not in text
 
 
+def test_a_phone_number_or_an_e_mail_address_typed_as_the_name_is_masked(fresh_progress):
+    record = course.learner_record("花子 090-8765-4321 hanako.private@example.com")
+    assert record["name"] == "花子 ［電話番号］ ［メールアドレス］"
+
+
 def test_an_empty_or_strange_name_is_kept_as_plain_text():
     assert records.clean_name("  ") is None and records.clean_name(None) is None
     assert records.clean_name("練習\u200b 花子\n") == "練習 花子"
