@@ -289,9 +289,9 @@ def error_outputs(page) -> list[str]:
 
 
 def run_all(page, timeout: float = 120_000) -> None:
-    """Run every cell with JupyterLab's own "Run All" command and wait until all have run."""
+    """Run every cell with JupyterLab's own "Run All" command and wait until all have run (the command's promise
+    settles when the last cell has run; the kernel's idle state and every prompt are checked as well)."""
     page.evaluate("() => window.jupyterapp.commands.execute('runmenu:run-all')")
-    page.wait_for_timeout(500)
     page.wait_for_function(KERNEL_IDLE_JS, timeout=timeout)
     page.wait_for_timeout(300)
 
@@ -388,6 +388,20 @@ LAYOUT_JS = """([scope, tablesMayScroll]) => {
     found.push(`page scrolls (${page.scrollWidth}px > ${page.clientWidth}px)`);
   return found;
 }"""
+
+
+def resize(page, width: int, height: int = 800) -> None:
+    """Resize the window and wait until the page is laid out at that width: JupyterLab (Lumino) and the widgets
+    lay out again in animation frames, so two frames after the new width shows, nothing is left to move."""
+    page.set_viewport_size({"width": width, "height": height})
+    settle(page, width)
+
+
+def settle(page, width: int | None = None) -> None:
+    """Wait for the page's layout: the window at ``width`` (when given), then two animation frames."""
+    if width is not None:
+        page.wait_for_function(f"() => window.innerWidth === {int(width)}")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
 def overflowing(page, scope: str = ".jp-OutputArea-output", tables_may_scroll: bool = False) -> list[str]:

@@ -199,16 +199,16 @@ def screen_problems(page, artifacts, name: str, scope: str | None, lab: bool = F
         problems += [f"no name: {c}" for c in nameless_controls(page.locator("body"))]
     left_was_open = lab and not page.evaluate("() => window.jupyterapp.shell.leftCollapsed")
     for width in (1280, 768):
-        page.set_viewport_size({"width": width, "height": 800})
+        browser.resize(page, width)
         if lab and width == 768:  # a narrow window: the learner folds the file browser away
             page.evaluate("() => window.jupyterapp.shell.collapseLeft()")
-        page.wait_for_timeout(400)
+            browser.settle(page)
         problems += [f"{width}px: {line}" for line in browser.overflowing(page, tables_may_scroll=width < 1280)]
         page.screenshot(path=artifacts / f"{name}-{width}.png", full_page=not lab)
-    page.set_viewport_size({"width": 1280, "height": 800})
+    browser.resize(page, 1280)
     if left_was_open:
         page.evaluate("() => window.jupyterapp.shell.expandLeft()")
-    page.wait_for_timeout(300)
+        browser.settle(page)
     return problems
 
 
