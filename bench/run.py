@@ -7,7 +7,7 @@
 Ratios compare two things measured side by side in the same run: in alternating pairs (kit then bare, bare then
 kit, …), each pair giving one ratio, so that a busy or slow machine changes both sides alike; the figure is the median
 of the pairs' ratios, printed with its spread (half the interquartile range) and the number of pairs, e.g.
-``import_ratio: 1.05 (±0.03, 15 pairs)``.
+``import_ratio: 1.05 (±0.03, 41 pairs)``.
 """
 
 from __future__ import annotations
@@ -368,7 +368,7 @@ def bytecode_cached(cache: str) -> dict:
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PYTHONPYCACHEPREFIX": cache}
 
 
-def import_figures(pairs: int = 15) -> None:
+def import_figures(pairs: int = 41) -> None:
     """Importing every helpers module on top of pandas and ipywidgets, over pandas and ipywidgets alone."""
     import pkgutil
 
@@ -424,7 +424,7 @@ def notebook_figures(pairs: int = 5) -> None:
         print(f"notebook_ratio_max: {max(ratios.values(), key=lambda r: r.value)}", flush=True)
 
 
-def cohort_figures(learners: int = 1000, pairs: int = 9) -> None:
+def cohort_figures(learners: int = 1000, pairs: int = 41) -> None:
     """Reading a class of learner records with ``read_cohort`` (validation, refusals, one table), over a plain
     ``json.load`` of each file and a DataFrame of them, on the same folder."""
     import json
