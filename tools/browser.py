@@ -394,13 +394,12 @@ def resize(page, width: int, height: int = 800) -> None:
     """Resize the window and wait until the page is laid out at that width: JupyterLab (Lumino) and the widgets
     lay out again in animation frames, so two frames after the new width shows, nothing is left to move."""
     page.set_viewport_size({"width": width, "height": height})
-    settle(page, width)
+    page.wait_for_function(f"() => window.innerWidth === {int(width)}")
+    settle(page)
 
 
-def settle(page, width: int | None = None) -> None:
-    """Wait for the page's layout: the window at ``width`` (when given), then two animation frames."""
-    if width is not None:
-        page.wait_for_function(f"() => window.innerWidth === {int(width)}")
+def settle(page) -> None:
+    """Wait for the page's layout: two animation frames, after which a change made before has been laid out."""
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
