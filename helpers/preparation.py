@@ -44,6 +44,7 @@ class Checklist(View):
         self.values = dict.fromkeys(FIELDS, "")  # as kept: last4 only when it is exactly four digits
         self.notes: dict[str, RichText] = {}  # what to show under each field
         self.typed_last4 = ""  # what the card field holds (never more than four digits)
+        self.last4_asked = False  # the learner has asked for a check of the card field
         self._clearing = False
 
     def set_field(self, name: str, typed: str) -> None:
@@ -57,7 +58,9 @@ class Checklist(View):
 
     def type_last4(self, typed: str) -> None:
         """Follow the card field as it is typed: anything longer than four digits is cleared at once, with a
-        message; a shorter or unfinished entry is kept quietly until the learner asks for a check."""
+        message; a shorter or unfinished entry is kept quietly until the learner asks for a check. Once they have
+        asked, four digits are confirmed as they arrive: a key typed just before the click can reach the kernel after
+        it (ipywidgets holds a busy kernel's field updates back, not its clicks)."""
         digits = "".join(ch for ch in forms.normalize_or_empty(typed) if ch.isdigit())
         if len(digits) > forms.CARD_DIGITS:
             self.typed_last4, self.values["last4"] = "", ""
@@ -67,10 +70,13 @@ class Checklist(View):
             self.values["last4"] = forms.card_last4_or_empty(typed)
             if self.values["last4"]:
                 self.notes.pop("last4", None)
+                if self.last4_asked:
+                    return self.check_last4()
         self._refresh()
 
     def check_last4(self) -> None:
         """Say what is wrong with the card field, or confirm it (the learner asked)."""
+        self.last4_asked = True
         if not self.typed_last4.strip():
             self.notes.pop("last4", None)
         elif self.values["last4"]:

@@ -27,7 +27,6 @@ NOTEBOOKS = ROOT / "notebooks"
 CHROMIUM = config.chromium()
 CHROMIUM_FLAGS = config.chromium_flags()
 TOKEN = "kit-browser-test"
-WIDGET_VIEW = ".jupyter-widgets"
 
 
 def notebook_with(procedure_id: str) -> str:
@@ -237,9 +236,25 @@ KERNEL_IDLE_JS = """() => {
 
 
 def open_notebook(page, base: str, notebook: str, timeout: float = 90_000) -> None:
-    """Open a notebook in JupyterLab and wait for its kernel to be ready."""
-    page.goto(lab_url(base, notebook))
-    wait_for_kernel(page, timeout)
+    """Open a notebook in JupyterLab and wait for its kernel to be ready. A page that shows this JupyterLab already
+    opens it there, as the file browser does (loading JupyterLab again costs seconds of the machine's time)."""
+    if page.url.startswith(f"{base}/lab") and page.evaluate("() => window.jupyterapp !== undefined"):
+        open_in_lab(page, notebook, timeout)
+    else:
+        page.goto(lab_url(base, notebook))
+        wait_for_kernel(page, timeout)
+
+
+def close_documents(page) -> None:
+    """Close every document open in the page's JupyterLab without saving it, and shut its kernel down: the next
+    notebook opened there starts as on a fresh page."""
+    page.evaluate("""async () => {
+      for (const widget of [...window.jupyterapp.shell.widgets('main')]) {
+        if (widget.context) widget.context.model.dirty = false;  // closed, not saved: no "save changes?" dialog
+        if (widget.sessionContext) await widget.sessionContext.shutdown();
+        widget.dispose();
+      }
+    }""")
 
 
 def open_in_lab(page, notebook: str, timeout: float = 180_000) -> None:
@@ -293,7 +308,20 @@ def run_all(page, timeout: float = 120_000) -> None:
     settles when the last cell has run; the kernel's idle state and every prompt are checked as well)."""
     page.evaluate("() => window.jupyterapp.commands.execute('runmenu:run-all')")
     page.wait_for_function(KERNEL_IDLE_JS, timeout=timeout)
-    page.wait_for_timeout(300)
+    settle(page)
+
+
+def wait_for_widgets(page, timeout: float = 30_000) -> None:
+    """Wait until the notebook in JupyterLab shows widgets and none still says "Loading widget..." (each widget
+    output says so until its widget is drawn; they are drawn one after another once their cells have run), then for
+    the layout."""
+    page.wait_for_function(
+        """() => document.querySelector('.jp-OutputArea-output .jupyter-widgets') !== null
+          && ![...document.querySelectorAll('.jp-OutputArea-output')].some(
+               output => output.textContent.startsWith('Loading widget...'))""",
+        timeout=timeout,
+    )
+    settle(page)
 
 
 def walkthroughs(page):

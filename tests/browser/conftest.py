@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from tools import browser
 
@@ -75,3 +76,30 @@ def page(context):
     page.console = Console(page)
     yield page
     page.close()
+
+
+@pytest.fixture(scope="session")
+def shared_lab_page() -> dict:
+    """Holds the session's JupyterLab page (see ``lab_page``)."""
+    return {}
+
+
+@pytest.fixture
+def lab_page(context, shared_lab_page):
+    """A page for a test in JupyterLab: one page for the session, because loading JupyterLab costs seconds of the
+    machine's time and opening a notebook in it under one. The test opens its notebook with
+    ``browser.open_notebook``; afterwards every document is closed and its kernel shut down, so the next test starts
+    with nothing open, the window at its first size and no console errors. A test that broke the page leaves it to
+    be replaced."""
+    page = shared_lab_page.get("page")
+    if page is None or page.is_closed():
+        page = shared_lab_page["page"] = context.new_page()
+        page.console, page.first_size = Console(page), page.viewport_size
+    page.set_viewport_size(page.first_size)
+    page.console.errors.clear()
+    yield page
+    try:
+        if page.url.startswith("http"):
+            browser.close_documents(page)
+    except PlaywrightError:
+        page.close()

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import facts
 from helpers.core import data
-from support.pages import STDERR, WIDGET_OUTPUT, click_through
+from support.pages import STDERR, click_through
 from tools import browser
 
 NOTEBOOKS = [lesson.file for lesson in data.load_lessons()]
@@ -23,46 +23,44 @@ def test_japanese_font_is_installed():
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_notebook_runs_in_japanese_jupyterlab(lab, page, artifacts, notebook):
-    browser.open_notebook(page, lab, notebook)
-    assert page.locator(".lm-MenuBar-itemLabel", has_text="ファイル").count() == 1, "the UI is in Japanese"
-    browser.run_all(page)
+def test_notebook_runs_in_japanese_jupyterlab(lab, lab_page, artifacts, notebook):
+    browser.open_notebook(lab_page, lab, notebook)
+    assert lab_page.locator(".lm-MenuBar-itemLabel", has_text="ファイル").count() == 1, "the UI is in Japanese"
+    browser.run_all(lab_page)
+    browser.wait_for_widgets(lab_page)  # every widget output draws its widget
 
-    assert page.locator(STDERR).count() == 0, page.locator(STDERR).all_inner_texts()
-    assert page.get_by_text("Error displaying widget").count() == 0
-    widgets = page.locator(WIDGET_OUTPUT)
-    for index in range(widgets.count()):
-        widgets.nth(index).locator(".jupyter-widgets").first.wait_for(timeout=10_000)
-    assert page.get_by_text("Loading widget...").count() == 0
+    assert lab_page.locator(STDERR).count() == 0, lab_page.locator(STDERR).all_inner_texts()
+    assert lab_page.get_by_text("Error displaying widget").count() == 0
+    assert lab_page.get_by_text("Loading widget...").count() == 0
 
-    walks = page.locator(".kit-walkthrough")
+    walks = lab_page.locator(".kit-walkthrough")
     expected = data.load_lessons()[NOTEBOOKS.index(notebook)].walkthroughs
     assert walks.count() == len(expected)
     for index in range(walks.count()):
         walks.nth(index).scroll_into_view_if_needed()
         assert click_through(walks.nth(index)) == len(facts.get(expected[index]).steps)
 
-    page.screenshot(path=artifacts / f"lab-{notebook.removesuffix('.ipynb')}.png", full_page=False)
-    assert not page.console.errors
+    lab_page.screenshot(path=artifacts / f"lab-{notebook.removesuffix('.ipynb')}.png", full_page=False)
+    assert not lab_page.console.errors
 
 
-def test_phone_step_shows_what_follows_plus81(lab, page, artifacts):
-    browser.open_notebook(page, lab, browser.notebook_with("PROC-BUYER-PHONE"))
-    browser.run_all(page)
-    phone = page.get_by_role("textbox", name=data.say("walkthrough.phone_label"))
+def test_phone_step_shows_what_follows_plus81(lab, lab_page, artifacts):
+    browser.open_notebook(lab_page, lab, browser.notebook_with("PROC-BUYER-PHONE"))
+    browser.run_all(lab_page)
+    phone = lab_page.get_by_role("textbox", name=data.say("walkthrough.phone_label"))
     phone.scroll_into_view_if_needed()
     browser.type_keys(phone, "０９０ー１１１１ー２２２２")
     phone.press("Enter")
-    result = page.locator(".kit-phone-result")
+    result = lab_page.locator(".kit-phone-result")
     result.get_by_text("90-1111-2222", exact=True).wait_for(timeout=5000)
     assert "+81" in result.inner_text()
-    page.screenshot(path=artifacts / "lab-phone-step.png")
+    lab_page.screenshot(path=artifacts / "lab-phone-step.png")
     phone.press("Control+A")
     phone.press("Backspace")
     browser.type_keys(phone, "0120-111-222")
-    page.get_by_role("button", name=data.say("walkthrough.check_phone")).click()
+    lab_page.get_by_role("button", name=data.say("walkthrough.check_phone")).click()
     result.get_by_text("フリーダイヤル", exact=False).wait_for(timeout=5000)
-    assert not page.console.errors
+    assert not lab_page.console.errors
 
 
 def test_settings_come_from_the_environment(lab):

@@ -29,10 +29,10 @@ def test_a_learner_saves_a_record_and_the_certificate_in_the_app(app, page, arti
     assert not page.console.errors
 
 
-def test_a_learner_saves_a_record_in_jupyterlab(lab, page):
-    browser.open_notebook(page, lab, "00_start.ipynb")
-    browser.run_all(page)
-    record = save_the_record(page, "<b>練習</b> 太郎")
+def test_a_learner_saves_a_record_in_jupyterlab(lab, lab_page):
+    browser.open_notebook(lab_page, lab, "00_start.ipynb")
+    browser.run_all(lab_page)
+    record = save_the_record(lab_page, "<b>練習</b> 太郎")
     assert record["name"] == "<b>練習</b> 太郎" and records.problem(record) is None
-    assert "<b>練習</b>" not in page.locator(".kit-recordview").inner_html()
-    assert not page.console.errors
+    assert "<b>練習</b>" not in lab_page.locator(".kit-recordview").inner_html()
+    assert not lab_page.console.errors

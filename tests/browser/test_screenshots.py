@@ -21,20 +21,20 @@ def target(artifacts):
     return folder
 
 
-def test_walkthrough_in_japanese_jupyterlab(lab, page, target):
-    browser.open_notebook(page, lab, browser.notebook_with("PROC-SELLER-CENTRAL"))
-    browser.run_all(page)
-    walk = page.locator(".kit-walkthrough").first
+def test_walkthrough_in_japanese_jupyterlab(lab, lab_page, target):
+    browser.open_notebook(lab_page, lab, browser.notebook_with("PROC-SELLER-CENTRAL"))
+    browser.run_all(lab_page)
+    walk = lab_page.locator(".kit-walkthrough").first
     for _ in range(4):
         walk.locator("button", has_text="次へ").click()
     walk.locator(".kit-step-label", has_text="ステップ 5 / 5").wait_for()
     walk.locator("button", has_text="小口出品").click()
     walk.get_by_text("選べません").first.wait_for()
     walk.locator(".kit-step-label").scroll_into_view_if_needed()
-    page.evaluate("() => document.activeElement && document.activeElement.blur()")
-    page.screenshot(path=target / "walkthrough-jupyterlab.png")
-    assert page.locator(".lm-MenuBar-itemLabel", has_text="ファイル").count() == 1
-    assert not page.console.errors
+    lab_page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    lab_page.screenshot(path=target / "walkthrough-jupyterlab.png")
+    assert lab_page.locator(".lm-MenuBar-itemLabel", has_text="ファイル").count() == 1
+    assert not lab_page.console.errors
 
 
 def test_phone_step_in_the_app(app, page, target):

@@ -30,16 +30,16 @@ def has_text_fields(lesson: data.Lesson) -> bool:
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
-def test_every_text_field_takes_typing_and_ime_input_in_jupyterlab(lab, page, artifacts, lesson):
-    browser.open_notebook(page, lab, lesson.file)
-    browser.run_all(page)
-    page.locator(".jupyter-widgets").first.wait_for(timeout=30_000)
-    done = type_into_every_field(page, page.locator(".jp-OutputArea-output"))
+def test_every_text_field_takes_typing_and_ime_input_in_jupyterlab(lab, lab_page, artifacts, lesson):
+    browser.open_notebook(lab_page, lab, lesson.file)
+    browser.run_all(lab_page)
+    browser.wait_for_widgets(lab_page)
+    done = type_into_every_field(lab_page, lab_page.locator(".jp-OutputArea-output"))
     assert bool(done) == has_text_fields(lesson), done
-    assert page.locator(STDERR).count() == 0, page.locator(STDERR).all_inner_texts()
+    assert lab_page.locator(STDERR).count() == 0, lab_page.locator(STDERR).all_inner_texts()
     if done:
-        page.screenshot(path=artifacts / f"typing-lab-{lesson.id}.png", full_page=True)
-    assert not page.console.errors
+        lab_page.screenshot(path=artifacts / f"typing-lab-{lesson.id}.png", full_page=True)
+    assert not lab_page.console.errors
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_every_text_field_takes_typing_and_ime_input_in_jupyterlab(lab, page, ar
 )
 def test_typing_works_the_same_in_the_app(app, page, artifacts, notebook):
     open_app(page, app, notebook)
-    page.wait_for_timeout(500)
+    browser.settle(page)
     assert type_into_every_field(page, page.locator(".jp-OutputArea-output"))
     page.screenshot(path=artifacts / f"typing-app-{notebook.removesuffix('.ipynb')}.png", full_page=True)
     assert not page.console.errors

@@ -20,8 +20,8 @@ def test_the_card_in_the_code_free_app(app, page, artifacts):
     assert not page.console.errors
 
 
-def test_the_card_in_jupyterlab(lab, page, artifacts):
-    browser.open_notebook(page, lab, LESSON)
-    browser.run_all(page)
-    use_the_finder(page, artifacts, "lab")
-    assert not page.console.errors
+def test_the_card_in_jupyterlab(lab, lab_page, artifacts):
+    browser.open_notebook(lab_page, lab, LESSON)
+    browser.run_all(lab_page)
+    use_the_finder(lab_page, artifacts, "lab")
+    assert not lab_page.console.errors

@@ -232,7 +232,9 @@ def test_the_test_command_lints_runs_everything_then_the_zone_tests_again_in_ano
     assert lint[1:4] == ["-m", "ruff", "check"] and form[1:5] == ["-m", "ruff", "format", "--check"]
     assert first[1:5] == ["-m", "pytest", "-m", "not browser"] and not first_env
     assert first[first.index("-n") + 1] == "2" and first[first.index("--dist") + 1] == "loadfile"
-    assert browser[1:5] == ["-m", "pytest", "-m", "browser"] and "-n" not in browser, "browsers one at a time"
+    assert browser[1:5] == ["-m", "pytest", "-m", "browser"]
+    assert browser[browser.index("-n") + 1] == "2" and browser[browser.index("--dist") + 1] == "loadfile"
+    assert "--no-loadscope-reorder" in browser, "the longest files first, as tests/conftest.py orders them"
     assert zone[1:5] == ["-m", "pytest", "-m", "zone and not browser"] and zone_env == config.other_zone()
     assert zone_env["TZ"] not in ("Asia/Tokyo", "Japan") and zone_env["LANG"] == "C"
 

@@ -12,7 +12,6 @@ from helpers.core import data
 from tools import browser
 
 STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
-WIDGET_OUTPUT = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.widget-view+json']"
 
 
 def open_app(page, app, notebook: str) -> None:
