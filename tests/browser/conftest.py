@@ -95,6 +95,10 @@ def lab_page(context, shared_lab_page):
     if page is None or page.is_closed():
         page = shared_lab_page["page"] = context.new_page()
         page.console, page.first_size = Console(page), page.viewport_size
+    # Pages opened since (each app test's own page) went on top of it. Left behind them, JupyterLab here took tens
+    # of seconds, with the machine idle, to run a notebook and to answer a click (the page still said it was
+    # visible); brought to the front, as the tab a learner works in is, it takes about one.
+    page.bring_to_front()
     page.set_viewport_size(page.first_size)
     page.console.errors.clear()
     yield page
