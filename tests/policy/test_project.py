@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import os
 import re
 import subprocess
 import sys
@@ -223,7 +224,9 @@ def test_the_test_command_lints_runs_everything_then_the_zone_tests_again_in_ano
     monkeypatch.setattr(kit_in_tmp, "ensure_environment", lambda current_env, test: "py")
     monkeypatch.setattr(kit_in_tmp, "ensure_browser", lambda: True)
     monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, env_extra=None, **kw: runs.append((cmd, env_extra)) or 0)
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
     assert kit_in_tmp.main(["test"]) == 0
+    assert "PYTHONDONTWRITEBYTECODE" not in os.environ, "the run's processes share the bytecode Python keeps"
     (stale, _), (hub, _), (lint, _), (form, _), (first, first_env), (browser, _), (zone, zone_env) = runs
     assert stale[-1] == "helpers.freshness"
     assert hub[1:] == ["-m", "tools.hub", "setup", "--if-possible"], (
