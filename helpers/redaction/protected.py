@@ -58,11 +58,16 @@ def protected_end(view: str, cluster: Cluster, k: int) -> int:
         if after is None or after - k > 3 or not all(sums[i] - base in cuts for i in range(k + 1, after)):
             continue
         # With a space, two numbers unless neither can be a phone or card: "0312345678 1234567" is a phone
-        # number and another number, "100 36000000000008" a quantity and a card.
+        # number and another number, "100 36000000000008" a quantity and a card, "100 00815012345678" a quantity
+        # and a phone number written from abroad.
         if (
             after == k + 2
             and cluster.soft[k]
-            and (digits[k][0] == "0" if sums[k + 1] - base == cuts[1] else luhn_ok(digits[k + 1]))
+            and (
+                digits[k][0] == "0"
+                if sums[k + 1] - base == cuts[1]
+                else digits[k + 1][0] == "0" or luhn_ok(digits[k + 1])
+            )
         ):
             continue
         return after - 1
