@@ -64,7 +64,7 @@ LONGEST_FIRST = (
     "test_browser_edition.py",
     "test_accessibility_lab.py",
     "test_accessibility.py",
-    "test_typing.py",
+    "test_jupyterlab.py",
     "test_hub.py",
 )
 

@@ -257,6 +257,33 @@ def close_documents(page) -> None:
     }""")
 
 
+def wait_for_empty_saved_layout(page, timeout_ms: int = 30_000) -> None:
+    """In the browser edition, wait until the state JupyterLab saved (in the browser's IndexedDB, a moment after a
+    change) has no document open: a page loaded again then opens none of them, each with its own Pyodide kernel."""
+    saved = page.evaluate(
+        """async (timeout) => {
+      const read = () => new Promise((done, failed) => {
+        const request = indexedDB.open('JupyterLite Storage - /');
+        request.onerror = failed;
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('statedb')) { db.close(); done(undefined); return; }  // nothing saved
+          const get = db.transaction('statedb').objectStore('statedb').get('default');
+          get.onsuccess = () => { db.close(); done(get.result); };
+        };
+      });
+      for (const end = Date.now() + timeout; Date.now() < end; await new Promise(later => setTimeout(later, 100))) {
+        const state = (await read())?.data || {};
+        const open = state['layout-restorer:data']?.main?.dock?.widgets || [];
+        if (open.length === 0 && !Object.keys(state).some(key => key.startsWith('notebook:'))) return true;
+      }
+      return false;
+    }""",
+        timeout_ms,
+    )
+    assert saved, "JupyterLab did not save that every document was closed"
+
+
 def open_in_lab(page, notebook: str, timeout: float = 180_000) -> None:
     """Open a notebook in the JupyterLab already on the page (as the file browser does) and wait for its kernel:
     the way to open notebooks in the browser edition, whose kernels start inside the page."""

@@ -85,6 +85,7 @@ def test_a_new_seller_goes_through_the_kit_offline_and_keeps_their_progress(site
         browser.wait_for_kernel(page)
         browser.close_documents(page)
 
+    browser.wait_for_empty_saved_layout(page)  # else the reload opens the last notebook again, with a kernel
     page.reload()
     browser.open_in_lab(page, "00_start.ipynb")
     browser.run_all(page, timeout=180_000)

@@ -1,5 +1,7 @@
 """Every notebook, run in Japanese JupyterLab in Chromium: no errors, every widget shown, every walkthrough
-clicked to its end and back."""
+clicked to its end and back, then every text field typed into as a person types -- one key at a time, full-width
+digits, through a Japanese IME (support/typing_plans.py; the same in the app: test_typing.py). Each notebook is run
+once here for all of it: opening and running it costs seconds of the machine's time."""
 
 from __future__ import annotations
 
@@ -12,9 +14,10 @@ import pytest
 from helpers import facts
 from helpers.core import data
 from support.pages import STDERR, click_through
+from support.typing_plans import has_text_fields, type_into_every_field
 from tools import browser
 
-NOTEBOOKS = [lesson.file for lesson in data.load_lessons()]
+LESSONS = data.load_lessons()
 
 
 def test_japanese_font_is_installed():
@@ -22,9 +25,9 @@ def test_japanese_font_is_installed():
     assert "IPA" in fonts, "install fonts-ipafont-gothic, or Japanese renders as boxes"
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_notebook_runs_in_japanese_jupyterlab(lab, lab_page, artifacts, notebook):
-    browser.open_notebook(lab_page, lab, notebook)
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
+def test_notebook_runs_in_japanese_jupyterlab(lab, lab_page, artifacts, lesson):
+    browser.open_notebook(lab_page, lab, lesson.file)
     assert lab_page.locator(".lm-MenuBar-itemLabel", has_text="ファイル").count() == 1, "the UI is in Japanese"
     browser.run_all(lab_page)
     browser.wait_for_widgets(lab_page)  # every widget output draws its widget
@@ -34,13 +37,18 @@ def test_notebook_runs_in_japanese_jupyterlab(lab, lab_page, artifacts, notebook
     assert lab_page.get_by_text("Loading widget...").count() == 0
 
     walks = lab_page.locator(".kit-walkthrough")
-    expected = data.load_lessons()[NOTEBOOKS.index(notebook)].walkthroughs
-    assert walks.count() == len(expected)
+    assert walks.count() == len(lesson.walkthroughs)
     for index in range(walks.count()):
         walks.nth(index).scroll_into_view_if_needed()
-        assert click_through(walks.nth(index)) == len(facts.get(expected[index]).steps)
+        assert click_through(walks.nth(index)) == len(facts.get(lesson.walkthroughs[index]).steps)
+    lab_page.screenshot(path=artifacts / f"lab-{lesson.id}.png", full_page=False)
 
-    lab_page.screenshot(path=artifacts / f"lab-{notebook.removesuffix('.ipynb')}.png", full_page=False)
+    # Back at their first steps, the walkthroughs show the fields a learner meets first, as on a page just run.
+    done = type_into_every_field(lab_page, lab_page.locator(".jp-OutputArea-output"))
+    assert bool(done) == has_text_fields(lesson), done
+    assert lab_page.locator(STDERR).count() == 0, lab_page.locator(STDERR).all_inner_texts()
+    if done:
+        lab_page.screenshot(path=artifacts / f"typing-lab-{lesson.id}.png", full_page=True)
     assert not lab_page.console.errors
 
 

@@ -12,6 +12,7 @@ import re
 from playwright.sync_api import expect
 
 from helpers.core import data, questions, registry
+from support import ROOT, read_notebook
 from tools import browser
 
 FULL_WIDTH = str.maketrans("0123456789-:", "０１２３４５６７８９ー：")
@@ -19,6 +20,21 @@ PRACTICE = data.load_vocabulary().practice_numbers
 ORDER = registry.get("ORDER-ID").values["example"]
 # Readings a learner types for answers written in kanji (what the IME composes before converting).
 READINGS = {"評価の管理": ["ひょうか", "ひょうかの", "ひょうかのかんり", "評価の管理"]}
+
+
+def has_text_fields(lesson: data.Lesson) -> bool:
+    """Whether a lesson shows a text field: a form step, a typed exercise, or a widget with fields."""
+    source = "\n".join(
+        "".join(c["source"])
+        for c in read_notebook(ROOT / "notebooks" / lesson.file)["cells"]
+        if c["cell_type"] == "code"
+    )
+    steps = [step.kind for p in lesson.walkthroughs for step in registry.get(p).steps]
+    return (
+        any(kind in ("phone_input", "email_form") for kind in steps)
+        or any(not q.is_choice for q in data.load_exercises() if q.lesson == lesson.id)
+        or any(call in source for call in ("checklist()", "draft_builder()", "phone_checker()", "record_view()"))
+    )
 
 
 def full_width(text: str) -> str:
