@@ -23,6 +23,7 @@ from helpers.core import data, questions
 from tools import browser
 
 CONTROL_ROLES = ("button", "textbox", "checkbox", "radio", "combobox", "slider", "spinbutton", "listbox")
+MAY_BE_CONTROLS = "button, input, select, textarea, [contenteditable], [role]"  # the elements that can have them
 NEAR_PX = 80  # feedback starts at most this far below the control the learner just used (about two rows of buttons)
 ANNOUNCED = "[role=status], [role=alert]"
 
