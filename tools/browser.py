@@ -447,7 +447,10 @@ LAYOUT_JS = """([scope, tablesMayScroll]) => {
 
 def resize(page, width: int, height: int = 800) -> None:
     """Resize the window and wait until the page is laid out at that width: JupyterLab (Lumino) and the widgets
-    lay out again in animation frames, so two frames after the new width shows, nothing is left to move."""
+    lay out again in animation frames, so two frames after the new width shows, nothing is left to move. A window
+    already at that size is left as it is."""
+    if page.viewport_size == {"width": width, "height": height}:
+        return
     page.set_viewport_size({"width": width, "height": height})
     page.wait_for_function(f"() => window.innerWidth === {int(width)}")
     settle(page)
