@@ -257,7 +257,7 @@ def close_documents(page) -> None:
     }""")
 
 
-def wait_for_empty_saved_layout(page, timeout_ms: int = 30_000) -> None:
+def wait_for_empty_saved_layout(page, timeout: float = 30_000) -> None:
     """In the browser edition, wait until the state JupyterLab saved (in the browser's IndexedDB, a moment after a
     change) has no document open: a page loaded again then opens none of them, each with its own Pyodide kernel."""
     saved = page.evaluate(
@@ -279,9 +279,10 @@ def wait_for_empty_saved_layout(page, timeout_ms: int = 30_000) -> None:
       }
       return false;
     }""",
-        timeout_ms,
+        timeout,
     )
-    assert saved, "JupyterLab did not save that every document was closed"
+    if not saved:
+        raise TimeoutError(f"JupyterLab did not save, within {timeout / 1000:.0f} s, that every document was closed")
 
 
 def open_in_lab(page, notebook: str, timeout: float = 180_000) -> None:
