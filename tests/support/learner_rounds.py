@@ -12,7 +12,6 @@ that button (or below the field whose error it is). Problems are collected round
 
 from __future__ import annotations
 
-import contextlib
 import re
 
 import pytest
@@ -66,25 +65,6 @@ def give(block, question, answer) -> None:
         field.press("Enter")
 
 
-# One evaluation in the page for what a learner sees of the feedback (a round trip per question to the browser is
-# most of what the rounds cost): the smallest element that says it (as get_by_text finds it), whether it is inside
-# role=status or role=alert, whether any of it is on screen (an IntersectionObserver, as to_be_in_viewport asks),
-# and where it and its control are.
-SEEN_JS = """async (feedback, [control, text]) => {
-  const norm = s => (s || '').replace(/\\s+/g, ' ').trim().toLowerCase();
-  const says = el => norm(el.textContent).includes(norm(text));
-  const shown = [...feedback.querySelectorAll('*')].find(el => says(el) && ![...el.children].some(says)) || feedback;
-  const onScreen = await new Promise(done => {
-    const observer = new IntersectionObserver(([entry]) => { observer.disconnect(); done(entry.intersectionRatio > 0); });
-    observer.observe(shown);
-  });
-  return {
-    announced: [...feedback.querySelectorAll('ANNOUNCED')].some(says),
-    onScreen, y: shown.getBoundingClientRect().y, height: innerHeight,
-    controlY: control.getBoundingClientRect().y, controlBottom: control.getBoundingClientRect().bottom,
-  };
-}""".replace("ANNOUNCED", ANNOUNCED)
-
 # Scrolled to the middle, then again until it stays there: the same place twice, each time after the layout (two
 # animation frames). Cells JupyterLab draws as they come into view change height and move what is below them.
 MIDDLE_JS = """async el => {
@@ -105,24 +85,20 @@ def where_the_eye_is(feedback, control, says: str) -> list[str]:
     """Wait until the feedback says ``says``; return what is wrong with it: not announced (role status or alert),
     not on screen, or not right under the control the learner just used."""
     expect(feedback).to_contain_text(says)
-    at = control.element_handle()
-    try:
-        seen = feedback.evaluate(SEEN_JS, [at, says[:20]])
-        if not seen["onScreen"]:  # it may still be scrolling into view: give it the time an assertion waits
-            with contextlib.suppress(AssertionError):
-                expect(feedback.get_by_text(says[:20]).first).to_be_in_viewport()
-                seen = feedback.evaluate(SEEN_JS, [at, says[:20]])
-    finally:
-        at.dispose()
+    shown = feedback.get_by_text(says[:20]).first
     problems = []
-    if not seen["announced"]:
+    if not feedback.locator(ANNOUNCED).filter(has_text=says[:20]).count():
         problems.append(f"「{says[:20]}」 is not announced (no role=status or role=alert around it)")
-    if not seen["onScreen"]:
+    try:
+        expect(shown).to_be_in_viewport()
+    except AssertionError:
+        box, height = shown.bounding_box(), shown.page.viewport_size["height"]
         problems.append(
-            f"「{says[:20]}」 is off screen (at {seen['y']:.0f}px in a window {seen['height']}px high, its control at "
-            f"{seen['controlY']:.0f}px): the learner must scroll to find it"
+            f"「{says[:20]}」 is off screen (at {box['y']:.0f}px in a window {height}px high, its control at "
+            f"{control.bounding_box()['y']:.0f}px): the learner must scroll to find it"
         )
-    below = seen["y"] - seen["controlBottom"]
+    box, at = shown.bounding_box(), control.bounding_box()
+    below = box["y"] - (at["y"] + at["height"])
     if not -2 <= below <= NEAR_PX:
         problems.append(f"「{says[:20]}」 appears {below:.0f}px below its control, not next to it")
     return problems
