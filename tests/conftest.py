@@ -61,10 +61,9 @@ ZONE_EXAMPLES = {"helpers/core/clock.py", "helpers/hours.py", "helpers/situation
 # made once: the browser edition's site, the class's hub), in collection order: the longest files first, so that at
 # the end the short ones fill the gaps instead of one worker waiting for the other.
 LONGEST_FIRST = (
-    "test_browser_edition.py",
-    "test_accessibility_lab.py",
-    "test_accessibility.py",
     "test_jupyterlab.py",
+    "test_app.py",
+    "test_browser_edition.py",
     "test_hub.py",
 )
 

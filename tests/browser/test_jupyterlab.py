@@ -1,7 +1,20 @@
-"""Every notebook, run in Japanese JupyterLab in Chromium: no errors, every widget shown, every walkthrough
-clicked to its end and back, then every text field typed into as a person types -- one key at a time, full-width
-digits, through a Japanese IME (support/typing_plans.py; the same in the app: test_typing.py). Each notebook is run
-once here for all of it: opening and running it costs seconds of the machine's time."""
+"""Each lesson, run once in Japanese JupyterLab in Chromium and used there as a learner uses it: opening and running
+a notebook costs seconds of the machine's time, so one run serves every check, and each part is reported on its own
+(pytest's subtests):
+
+- **runs**: no error, every widget drawn, the UI in Japanese;
+- **walkthroughs**: each clicked to its end and back;
+- **accessibility**: every output passes axe-core with no serious or critical violation, every control has a name,
+  feedback appears where the eye is, and the outputs fit -- as first loaded and again after each of a learner's
+  rounds (support/learner_rounds.py: the rounds and the rules);
+- **typing**: run again (a learner who runs the lesson again gets fresh widgets), every text field typed as a person
+  types -- one key at a time, full-width digits, through a Japanese IME (support/typing_plans.py);
+- **the 「何が起きた？」 card** and **the record** (a browser download), in the lessons that have them
+  (support/pages.py).
+
+The same lessons in the code-free app: test_app.py (typing there: test_typing.py). ``pytest tests/browser -k 03``
+runs lesson 03 in both.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +24,10 @@ import urllib.request
 
 import pytest
 
-from helpers import facts
+from helpers import facts, records
 from helpers.core import data
-from support.pages import STDERR, click_through
+from support.learner_rounds import MAY_BE_CONTROLS, as_a_learner, nameless_controls, screen_problems
+from support.pages import STDERR, click_through, save_the_record, use_the_finder
 from support.typing_plans import has_text_fields, type_into_every_field
 from tools import browser
 
@@ -25,31 +39,65 @@ def test_japanese_font_is_installed():
     assert "IPA" in fonts, "install fonts-ipafont-gothic, or Japanese renders as boxes"
 
 
+def runs_with_every_widget(page) -> None:
+    """Run every cell with JupyterLab's 「すべてのセルを実行」 and check that nothing failed and every widget shows."""
+    browser.run_all(page)
+    browser.wait_for_widgets(page)  # every widget output draws its widget
+    assert page.locator(STDERR).count() == 0, page.locator(STDERR).all_inner_texts()
+    assert page.get_by_text("Error displaying widget").count() == 0
+    assert page.get_by_text("Loading widget...").count() == 0
+
+
+def accessibility_problems(page, artifacts, lesson) -> dict[str, list[str]]:
+    """The page as first loaded and after each of a learner's rounds: what is wrong, round by round."""
+    problems, feedback = {}, []
+    for round_ in as_a_learner(page, lesson, feedback):
+        outputs = page.locator(f".jp-OutputArea-output:has({MAY_BE_CONTROLS})")
+        found = feedback + [f"no name: {c}" for i in range(outputs.count()) for c in nameless_controls(outputs.nth(i))]
+        found += screen_problems(page, artifacts, f"lab-{lesson.id}-{round_}", ".jp-OutputArea-output", lab=True)
+        feedback.clear()
+        if found:
+            problems[round_] = found
+    return problems
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
-def test_notebook_runs_in_japanese_jupyterlab(lab, lab_page, artifacts, lesson):
-    browser.open_notebook(lab_page, lab, lesson.file)
-    assert lab_page.locator(".lm-MenuBar-itemLabel", has_text="ファイル").count() == 1, "the UI is in Japanese"
-    browser.run_all(lab_page)
-    browser.wait_for_widgets(lab_page)  # every widget output draws its widget
+def test_notebook_runs_in_japanese_jupyterlab(lab, lab_page, artifacts, subtests, lesson):
+    page = lab_page
+    page.set_viewport_size({"width": 1280, "height": 800})  # the size the layout rule is checked at
+    browser.open_notebook(page, lab, lesson.file)
+    assert page.locator(".lm-MenuBar-itemLabel", has_text="ファイル").count() == 1, "the UI is in Japanese"
+    runs_with_every_widget(page)
 
-    assert lab_page.locator(STDERR).count() == 0, lab_page.locator(STDERR).all_inner_texts()
-    assert lab_page.get_by_text("Error displaying widget").count() == 0
-    assert lab_page.get_by_text("Loading widget...").count() == 0
+    with subtests.test("walkthroughs"):
+        walks = page.locator(".kit-walkthrough")
+        assert walks.count() == len(lesson.walkthroughs)
+        for index in range(walks.count()):
+            walks.nth(index).scroll_into_view_if_needed()
+            assert click_through(walks.nth(index)) == len(facts.get(lesson.walkthroughs[index]).steps)
+        page.screenshot(path=artifacts / f"lab-{lesson.id}.png")
 
-    walks = lab_page.locator(".kit-walkthrough")
-    assert walks.count() == len(lesson.walkthroughs)
-    for index in range(walks.count()):
-        walks.nth(index).scroll_into_view_if_needed()
-        assert click_through(walks.nth(index)) == len(facts.get(lesson.walkthroughs[index]).steps)
-    lab_page.screenshot(path=artifacts / f"lab-{lesson.id}.png", full_page=False)
+    with subtests.test("accessibility"):
+        problems = accessibility_problems(page, artifacts, lesson)
+        assert problems == {}, "\n".join(f"{round_}: {line}" for round_, lines in problems.items() for line in lines)
 
-    # Back at their first steps, the walkthroughs show the fields a learner meets first, as on a page just run.
-    done = type_into_every_field(lab_page, lab_page.locator(".jp-OutputArea-output"))
-    assert bool(done) == has_text_fields(lesson), done
-    assert lab_page.locator(STDERR).count() == 0, lab_page.locator(STDERR).all_inner_texts()
-    if done:
-        lab_page.screenshot(path=artifacts / f"typing-lab-{lesson.id}.png", full_page=True)
-    assert not lab_page.console.errors
+    with subtests.test("typing"):
+        runs_with_every_widget(page)  # fresh widgets: every walkthrough at its first step, every field empty
+        done = type_into_every_field(page, page.locator(".jp-OutputArea-output"))
+        assert bool(done) == has_text_fields(lesson), done
+        assert page.locator(STDERR).count() == 0, page.locator(STDERR).all_inner_texts()
+        if done:
+            page.screenshot(path=artifacts / f"typing-lab-{lesson.id}.png", full_page=True)
+
+    if lesson.first_aid:
+        with subtests.test("「何が起きた？」"):
+            use_the_finder(page, artifacts, "lab")
+    if page.locator(".kit-recordview").count():
+        with subtests.test("record"):  # a browser download; markup in the name is shown as text, never run
+            record = save_the_record(page, "<b>練習</b> 太郎")
+            assert record["name"] == "<b>練習</b> 太郎" and records.problem(record) is None
+            assert "<b>練習</b>" not in page.locator(".kit-recordview").inner_html()
+    assert not page.console.errors
 
 
 def test_phone_step_shows_what_follows_plus81(lab, lab_page, artifacts):

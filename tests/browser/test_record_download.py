@@ -1,13 +1,13 @@
-"""The learner's record saved as a browser download, as a learner would: type a name, make the record, click the
-link — in the code-free app and in JupyterLab (the browser edition does the same in test_browser_edition.py). After a
-passed quiz the certificate is offered too, and it is clearly the kit's, not Amazon's."""
+"""The learner's record saved as a browser download, as a learner would, in the code-free app: pass the quiz, type a
+name, make the record, click the link; after a passed quiz the certificate is offered too, and it is clearly the
+kit's, not Amazon's. The record alone: in JupyterLab test_jupyterlab.py, in the browser edition
+test_browser_edition.py."""
 
 from __future__ import annotations
 
 from helpers import records
 from helpers.core import data
 from support.pages import open_app, pass_the_quiz, save_the_record
-from tools import browser
 
 QUIZ_LESSON = next(lesson.file for lesson in data.load_lessons() if lesson.quiz)
 
@@ -27,12 +27,3 @@ def test_a_learner_saves_a_record_and_the_certificate_in_the_app(app, page, arti
     printed.screenshot(path=str(artifacts / "certificate.png"), full_page=True)
     printed.close()
     assert not page.console.errors
-
-
-def test_a_learner_saves_a_record_in_jupyterlab(lab, lab_page):
-    browser.open_notebook(lab_page, lab, "00_start.ipynb")
-    browser.run_all(lab_page)
-    record = save_the_record(lab_page, "<b>練習</b> 太郎")
-    assert record["name"] == "<b>練習</b> 太郎" and records.problem(record) is None
-    assert "<b>練習</b>" not in lab_page.locator(".kit-recordview").inner_html()
-    assert not lab_page.console.errors

@@ -1,6 +1,6 @@
 """Every text field typed as a person types: one key at a time, full-width digits, and through a Japanese IME
 (composition, then the commit), in the app here. In JupyterLab every notebook's fields are typed into by
-test_jupyterlab.py, on the page it has already run (support/typing_plans.py: the plans, for both)."""
+test_jupyterlab.py, on the lesson run a second time there (support/typing_plans.py: the plans, for both)."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ told by colour alone.
 The app (``kit.py app``) is Voilà with the options of ``kit.VOILA_OPTIONS``: cells tagged ``lab-only`` are removed
 by nbconvert's ``TagRemovePreprocessor`` and code is hidden. Here the same preprocessor, configured from the same
 options, runs on every notebook, and the markdown and stored outputs that remain are scanned, so the check also runs
-where Chromium is missing. tests/browser/test_accessibility.py scans the live app with the same ``CODE_ONLY``.
+where Chromium is missing. tests/browser/test_app.py scans the live app with the same ``CODE_ONLY``.
 """
 
 from __future__ import annotations

@@ -1,11 +1,12 @@
 """What only makes sense with code, which the code-free app must never show: checked on the stored notebooks
-(tests/notebooks/test_app_code_free.py) and on the live app (tests/browser/test_accessibility.py)."""
+(tests/notebooks/test_app_code_free.py) and on the live app (tests/browser/test_app.py)."""
 
 from __future__ import annotations
 
 import re
 
 from helpers.core import data
+from support import ROOT, read_notebook
 
 # What only makes sense with code: the app must never show it. A string is looked for as it is; a pattern is a
 # regular expression. 「セル」 alone (a notebook cell) is matched as a word, so キャンセル (cancel) is not a hit.
@@ -39,3 +40,11 @@ def code_only_in(text: str) -> list[str]:
             for a, b in spans
         ]
     return found
+
+
+def code_lines(notebook: str) -> list[str]:
+    """The lines of a notebook's code cells that call something (``course.lesson("03_…")``): none of them may be on
+    an app page, whose code is hidden."""
+    cells = read_notebook(ROOT / "notebooks" / notebook)["cells"]
+    lines = ("".join(c["source"]).splitlines() for c in cells if c["cell_type"] == "code")
+    return [line.strip() for source in lines for line in source if "(" in line and not line.lstrip().startswith("#")]

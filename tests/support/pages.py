@@ -43,10 +43,13 @@ def click_through(walkthrough) -> int:
 
 
 def save_the_record(page, name: str) -> dict:
-    """Fill in the name, make the record and download it; return the saved JSON."""
+    """Fill in the name (replacing what is there), make the record and download it; return the saved JSON."""
     view = page.locator(".kit-recordview").last
     view.scroll_into_view_if_needed()
     field = view.get_by_role("textbox", name=data.say("course.record.name_label"))
+    field.click()
+    field.press("Control+A")
+    field.press("Backspace")
     browser.type_keys(field, name)
     view.get_by_role("button", name=data.say("course.record.make")).click()
     expect(view.locator("[role=status]")).to_contain_text(f"名前「{name}」")  # the learner checks the name first

@@ -1,41 +1,70 @@
-"""The app reads as an app (no code, no code-only instructions), every page passes axe-core with no serious or
-critical violation, every control has a name, the keyboard works, feedback appears where the eye is, and the
-screens fit -- as first loaded and again after a learner has used every walkthrough and exercise
-(support/learner_rounds.py: the rounds and the rules). The same for every output in JupyterLab:
-test_accessibility_lab.py.
+"""The code-free app (Voilà, ``kit.py app``), each lesson's page loaded once and used there as a learner uses it:
+loading a page runs its notebook in a new kernel, which costs seconds of the machine's time, so one load serves
+every check, and each part is reported on its own (pytest's subtests):
+
+- **reads as an app**: no code and no code-only instructions (support/code_only.py);
+- **walkthroughs**: each clicked to its end and back;
+- **accessibility**: every page passes axe-core with no serious or critical violation, every control has a name,
+  feedback appears where the eye is, and the screens fit -- as first loaded and again after each of a learner's
+  rounds (support/learner_rounds.py: the rounds and the rules);
+- **the 「何が起きた？」 card**, in the lesson that has it (support/pages.py ``use_the_finder``).
+
+Then the keyboard, the announced results, the start page, the file list and the culling of idle kernels. The same
+lessons in JupyterLab: test_jupyterlab.py; typing in the app: test_typing.py.
 """
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
+from helpers import course, facts
 from helpers.core import data
-from support.code_only import code_only_in
+from support.code_only import code_lines, code_only_in
 from support.learner_rounds import as_a_learner, course_questions, screen_problems, where_the_eye_is, wrong_answer
-from support.pages import open_app
+from support.pages import click_through, open_app, use_the_finder
 from tools import browser
 
 LESSONS = data.load_lessons()
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.id)
-def test_every_app_page_is_code_free_accessible_and_fits(app, page, artifacts, lesson):
-    page.set_viewport_size({"width": 1280, "height": 800})
+def test_each_lesson_in_the_code_free_app(app, page, artifacts, subtests, lesson):
+    page.set_viewport_size({"width": 1280, "height": 800})  # the size the layout rule is checked at
     open_app(page, app, lesson.file)
+    walks = page.locator(".kit-walkthrough")
+    if lesson.walkthroughs:
+        walks.nth(len(lesson.walkthroughs) - 1).wait_for(timeout=60_000)
     browser.settle(page)
     shown = page.locator("body").inner_text()
     assert code_only_in(shown) == [], "code-only text in the app"
+    assert [line for line in code_lines(lesson.file) if line in shown] == [], "code in the app"
     assert page.locator(".cm-editor, .jp-InputArea-editor").count() == 0
     if course_questions(lesson):
         assert data.say("course.how_to_answer", count=len(course_questions(lesson))) in shown
-    problems, feedback = {}, []
-    for round_ in as_a_learner(page, lesson, feedback):
-        found = feedback + screen_problems(page, artifacts, f"app-{lesson.id}-{round_}", None)
-        feedback.clear()
-        if found:
-            problems[round_] = found
-    assert problems == {}, "\n".join(f"{round_}: {line}" for round_, lines in problems.items() for line in lines)
+
+    with subtests.test("walkthroughs"):
+        assert walks.count() == len(lesson.walkthroughs)
+        for index, procedure_id in enumerate(lesson.walkthroughs):
+            walks.nth(index).scroll_into_view_if_needed()
+            assert click_through(walks.nth(index)) == len(facts.get(procedure_id).steps)
+        if lesson.walkthroughs:
+            page.screenshot(path=artifacts / f"voila-{lesson.id}.png")
+
+    with subtests.test("accessibility"):
+        problems, feedback = {}, []
+        for round_ in as_a_learner(page, lesson, feedback):
+            found = feedback + screen_problems(page, artifacts, f"app-{lesson.id}-{round_}", None)
+            feedback.clear()
+            if found:
+                problems[round_] = found
+        assert problems == {}, "\n".join(f"{round_}: {line}" for round_, lines in problems.items() for line in lines)
+
+    if lesson.first_aid:
+        with subtests.test("「何が起きた？」"):
+            use_the_finder(page, artifacts, "voila")
     assert not page.console.errors
 
 
@@ -108,3 +137,41 @@ def test_the_layout_check_sees_inside_widgets(page):
     assert browser.overflowing(page, tables_may_scroll=True) == found[:2], "a table may scroll in its own box"
     page.set_viewport_size({"width": 500, "height": 800})
     assert browser.overflowing(page, tables_may_scroll=True)[-1].startswith("page scrolls")
+
+
+def test_tree_lists_every_notebook(app, page):
+    page.goto(f"{app}/")
+    for lesson in data.load_lessons():
+        page.get_by_text(lesson.file).first.wait_for(timeout=30_000)
+    assert not page.console.errors
+
+
+def test_start_page_runs_in_the_app(app, page):
+    """00 in the app: the course, the one desk name, the record, and the first-aid link that opens its lesson."""
+    open_app(page, app, "00_start.ipynb")
+    page.get_by_role("textbox", name=data.say("course.record.name_label")).wait_for(timeout=30_000)
+    text = page.locator("body").inner_text()
+    assert data.say("course.first_aid") in text and "全体で約" in text
+    assert "このキットでは、出品者のための問い合わせ窓口を" in text
+    first_aid = next(record for record in course.lessons() if record.first_aid)
+    paragraph = page.get_by_role("paragraph").filter(has_text=data.say("course.first_aid"))
+    with page.expect_popup() as opened:
+        paragraph.get_by_role("link", name=f"{first_aid.id[:2]} {first_aid.title}").click()
+    lesson = opened.value
+    lesson.wait_for_url(f"**/voila/render/{first_aid.file}", timeout=30_000)
+    lesson.locator(".jupyter-widgets").first.wait_for(timeout=90_000)
+    assert not page.console.errors
+
+
+def test_kernel_of_a_closed_page_is_culled(tmp_path, context):
+    """The README's app options, with the culling times shortened so that the test is quick."""
+    fast = ("--MappingKernelManager.cull_interval=1", "--MappingKernelManager.cull_idle_timeout=3")
+    with browser.voila(tmp_path, *fast) as base:
+        page = context.new_page()
+        open_app(page, base, browser.notebook_with("PROC-SELLER-APP"))
+        page.close()
+        log = tmp_path / "voila.log"
+        deadline = time.monotonic() + 30
+        while "Culling kernel" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert "Culling kernel" in log.read_text(encoding="utf-8")
