@@ -206,7 +206,7 @@ def test_passes(extra: list[str], browser: bool) -> list[tuple[str, list[str], d
         ("pytest", ["pytest", "-m", "not browser", *parallel, *extra], {}),
     ]
     if browser:
-        # File by file, the longest first (tests/conftest.py LONGEST_FIRST): xdist's own reordering is turned off.
+        # File by file, in the order of tests/conftest.py BROWSER_FILES_FIRST: xdist's own reordering is turned off.
         browser_parallel = ["-n", str(config.test_workers()), "--dist", "loadfile", "--no-loadscope-reorder"]
         passes.append(("pytest (browser)", ["pytest", "-m", "browser", *browser_parallel, *extra], {}))
     zone = config.other_zone()

@@ -57,13 +57,15 @@ def pytest_unconfigure(config):
 ZONE_EXAMPLES = {"helpers/core/clock.py", "helpers/hours.py", "helpers/situations.py"}
 
 
-# kit.py test shares the browser tests out to its workers file by file (each file on one worker, its module fixtures
-# made once: the browser edition's site, the class's hub), in collection order: the longest files first, so that at
-# the end the short ones fill the gaps instead of one worker waiting for the other.
-LONGEST_FIRST = (
+# kit.py test shares the browser tests out to its two workers file by file (each file on one worker, its module
+# fixtures made once: the browser edition's site, the class's hub), in this order, the rest after them. pytest-xdist
+# hands a worker its next file as soon as it has two tests or fewer left (a worker holds its last test until it knows
+# what follows), so the browser edition, a single test, takes the app with it: one worker runs JupyterLab then the
+# hub, the other the browser edition then the app (about 330 s each on two cores), and the short files fill the end.
+BROWSER_FILES_FIRST = (
     "test_jupyterlab.py",
-    "test_app.py",
     "test_browser_edition.py",
+    "test_app.py",
     "test_hub.py",
 )
 
@@ -71,14 +73,15 @@ LONGEST_FIRST = (
 def pytest_collection_modifyitems(config, items):
     """Mark `zone` (kit.py test runs these again under another time zone and language) every notebook cell nbval
     runs, for a notebook shows times, dates and deadlines, and the examples of the modules of Japan time. The tests
-    under tests/ carry the marker themselves. The longest test files go first (``LONGEST_FIRST``); within a file,
-    and among the others, the order stays."""
+    under tests/ carry the marker themselves. The longest browser files go first, in the order of
+    ``BROWSER_FILES_FIRST``; within a file, and among the others, the order stays."""
     for item in items:
         if isinstance(item, IPyNbCell) or (
             isinstance(item, pytest.DoctestItem) and item.path.relative_to(ROOT).as_posix() in ZONE_EXAMPLES
         ):
             item.add_marker(pytest.mark.zone)
-    items.sort(key=lambda item: LONGEST_FIRST.index(item.path.name) if item.path.name in LONGEST_FIRST else 99)
+    first = BROWSER_FILES_FIRST
+    items.sort(key=lambda item: first.index(item.path.name) if item.path.name in first else len(first))
 
 
 @pytest.fixture
