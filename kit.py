@@ -108,7 +108,9 @@ def ensure_environment(current_env: bool = False, test: bool = False) -> Path:
         return python
     say("必要なパッケージをインストールしています（初回は数分かかります。2回目からは省略されます）…")
     steps = (
-        [python, "-m", "pip", "install", "--requirement", TEST_REQUIREMENTS if test else REQUIREMENTS],
+        # The pinned set is complete (uv resolved it for every platform), so pip installs exactly it (pyproject.toml
+        # [tool.uv]: what is left out on purpose, and why).
+        [python, "-m", "pip", "install", "--no-deps", "--requirement", TEST_REQUIREMENTS if test else REQUIREMENTS],
         [python, "-m", "pip", "install", "--no-deps", "--editable", ROOT],
         # The kit's JupyterLab defaults (Japanese UI, no news pop-up) become part of the environment, so any
         # `jupyter lab` started from it looks the same: <prefix>/share/jupyter/lab/settings/overrides.json.

@@ -106,6 +106,7 @@ def install_python_set(python: str = sys.executable) -> None:
                 "install",
                 "--disable-pip-version-check",
                 "--quiet",
+                "--no-deps",  # the pinned set is complete, as in kit.py
                 "--requirement",
                 str(REQUIREMENTS),
             ],

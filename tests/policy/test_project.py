@@ -96,6 +96,18 @@ def test_installed_versions_are_the_pinned_ones():
         assert importlib.metadata.version(name) == pinned[name], name
 
 
+def test_every_set_is_complete_since_pip_installs_it_with_no_deps():
+    """kit.py and tools/hub.py install the pinned sets with ``--no-deps``: nothing an installed package needs may be
+    missing (pip check), and what pyproject.toml leaves out on purpose is in no set and not installed."""
+    checked = subprocess.run([sys.executable, "-m", "pip", "check"], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    left_out = {normalize(name) for name in pyproject["tool"]["uv"]["exclude-dependencies"]}
+    for name in ("requirements.txt", "requirements-test.txt", "requirements-hub.txt", "requirements-lite.txt"):
+        assert not left_out & set(pins(name)), name
+    assert importlib.util.find_spec("rfc3987_syntax") is None, "installed with its dependencies: pip install --no-deps"
+
+
 def test_helpers_is_installed_not_found_through_sys_path():
     distribution = importlib.metadata.distribution("amazon-seller-support-kit")
     assert distribution.metadata["Name"] == "amazon-seller-support-kit"
@@ -159,7 +171,7 @@ def test_lab_installs_the_runtime_set_and_test_adds_the_test_set(kit_in_tmp, mon
     calls = []
     monkeypatch.setattr(kit_in_tmp, "run", lambda cmd, **kw: calls.append([str(c) for c in cmd]) or 0)
     kit_in_tmp.ensure_environment()
-    assert calls[0][-1].endswith("requirements.txt")
+    assert calls[0][-1].endswith("requirements.txt") and "--no-deps" in calls[0]
     kit_in_tmp.ensure_environment(test=True)
     assert calls[3][-1].endswith("requirements-test.txt")
     kit_in_tmp.ensure_environment()
