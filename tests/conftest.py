@@ -61,7 +61,7 @@ ZONE_EXAMPLES = {"helpers/core/clock.py", "helpers/hours.py", "helpers/situation
 # fixtures made once: the browser edition's site, the class's hub), in this order, the rest after them. pytest-xdist
 # hands a worker its next file as soon as it has two tests or fewer left (a worker holds its last test until it knows
 # what follows), so the browser edition, a single test, takes the app with it: one worker runs JupyterLab then the
-# hub, the other the browser edition then the app (about 330 s each on two cores), and the short files fill the end.
+# hub, the other the browser edition then the app (about 360 s each on two cores), and the short files fill the end.
 BROWSER_FILES_FIRST = (
     "test_jupyterlab.py",
     "test_browser_edition.py",
