@@ -374,6 +374,13 @@ def type_keys(field, text: str, delay_ms: int = 40) -> None:
     field.press_sequentially(text, delay=delay_ms)
 
 
+def clear(field) -> None:
+    """Empty a field the way a person does: select everything, then Backspace."""
+    field.click()
+    field.press("Control+A")
+    field.press("Backspace")
+
+
 def ime_compose(page, field, readings: list[str], committed: str, pause_ms: int = 60) -> None:
     """Type through a Japanese IME, as Chromium sees it: composition updates, then the commit of the conversion
     (Chrome DevTools Protocol ``Input.imeSetComposition`` and ``Input.insertText``)."""

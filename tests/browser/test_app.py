@@ -108,8 +108,7 @@ def test_results_are_announced(app, page):
     browser.type_keys(field, "0120-111-222")
     field.press("Enter")
     expect(walk.locator(".kit-phone-result [role=alert]")).to_contain_text("フリーダイヤル")
-    field.press("Control+A")
-    field.press("Backspace")
+    browser.clear(field)
     browser.type_keys(field, data.load_vocabulary().practice_numbers[0].domestic)
     field.press("Enter")
     expect(walk.locator(".kit-phone-result [role=status]")).to_contain_text(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from helpers.core import data
-from support import ROOT, read_notebook
+from support import code_sources
 
 # What only makes sense with code: the app must never show it. A string is looked for as it is; a pattern is a
 # regular expression. 「セル」 alone (a notebook cell) is matched as a word, so キャンセル (cancel) is not a hit.
@@ -45,6 +45,5 @@ def code_only_in(text: str) -> list[str]:
 def code_lines(notebook: str) -> list[str]:
     """The lines of a notebook's code cells that call something (``course.lesson("03_…")``): none of them may be on
     an app page, whose code is hidden."""
-    cells = read_notebook(ROOT / "notebooks" / notebook)["cells"]
-    lines = ("".join(c["source"]).splitlines() for c in cells if c["cell_type"] == "code")
-    return [line.strip() for source in lines for line in source if "(" in line and not line.lstrip().startswith("#")]
+    lines = (line.strip() for source in code_sources(notebook) for line in source.splitlines())
+    return [line for line in lines if "(" in line and not line.startswith("#")]

@@ -57,9 +57,7 @@ def give(block, question, answer) -> None:
         block.get_by_role("radio").nth(answer).check()
     else:
         field = block.get_by_role("textbox")
-        field.click()
-        field.press("Control+A")
-        field.press("Backspace")
+        browser.clear(field)
         if answer:
             browser.type_keys(field, answer, delay_ms=10)
         field.press("Enter")

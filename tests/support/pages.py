@@ -9,7 +9,6 @@ from playwright.sync_api import expect
 
 from helpers import course, quiz, situations
 from helpers.core import data
-from support.typing_plans import clear
 from tools import browser
 
 STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
@@ -48,7 +47,7 @@ def save_the_record(page, name: str) -> dict:
     view = page.locator(".kit-recordview").last
     view.scroll_into_view_if_needed()
     field = view.get_by_role("textbox", name=data.say("course.record.name_label"))
-    clear(field)
+    browser.clear(field)
     browser.type_keys(field, name)
     view.get_by_role("button", name=data.say("course.record.make")).click()
     expect(view.locator("[role=status]")).to_contain_text(f"名前「{name}」")  # the learner checks the name first

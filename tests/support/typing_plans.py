@@ -12,7 +12,7 @@ import re
 from playwright.sync_api import expect
 
 from helpers.core import data, questions, registry
-from support import ROOT, read_notebook
+from support import code_sources
 from tools import browser
 
 FULL_WIDTH = str.maketrans("0123456789-:", "０１２３４５６７８９ー：")
@@ -24,11 +24,7 @@ READINGS = {"評価の管理": ["ひょうか", "ひょうかの", "ひょうか
 
 def has_text_fields(lesson: data.Lesson) -> bool:
     """Whether a lesson shows a text field: a form step, a typed exercise, or a widget with fields."""
-    source = "\n".join(
-        "".join(c["source"])
-        for c in read_notebook(ROOT / "notebooks" / lesson.file)["cells"]
-        if c["cell_type"] == "code"
-    )
+    source = "\n".join(code_sources(lesson.file))
     steps = [step.kind for p in lesson.walkthroughs for step in registry.get(p).steps]
     return (
         any(kind in ("phone_input", "email_form") for kind in steps)
@@ -43,13 +39,6 @@ def full_width(text: str) -> str:
 
 def button(view, key: str):
     return view.get_by_role("button", name=data.say(key))  # the name starts with the icon's glyph
-
-
-def clear(field) -> None:
-    """Empty a field the way a person does: select everything, then Backspace."""
-    field.click()
-    field.press("Control+A")
-    field.press("Backspace")
 
 
 def view_of(field) -> str:
@@ -71,7 +60,7 @@ def walkthrough_phone(page, view, field):
     expect(result).to_contain_text(practice.after_81)
     expect(result).to_contain_text(data.say("walkthrough.tidied.full_width"))
     expect(result).to_contain_text(data.say("walkthrough.tidied.long_vowel"))
-    clear(field)
+    browser.clear(field)
     browser.ime_compose(page, field, ["０", "０７", "０７０"], "０７０")
     browser.type_keys(field, full_width(PRACTICE[1].domestic)[3:])
     field.press("Enter")
@@ -166,7 +155,7 @@ def draft_order(page, view, field):
     button(view, "drafts.build_button").click()
     expect(view.locator("[role=alert]").first).to_be_visible()
     expect(view).to_contain_text("注文番号は17桁です")
-    clear(field)
+    browser.clear(field)
     browser.type_keys(field, full_width(ORDER))
     field.press("Tab")
 
